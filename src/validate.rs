@@ -1,0 +1,420 @@
+//! The API's documented constraints as pure functions, checked before anything is sent.
+//!
+//! Each problem names the field it is about (`updated_tools[2].alias`) and says what is wrong in
+//! words an admin can act on. The admin page shows these very messages next to its form fields.
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use crate::models::{
+    AuthType, CapabilityOverride, ServerCreateParams, ServerListParams, ServerUpdateParams,
+};
+
+/// Longest server id the API accepts.
+pub const MAX_ID_LEN: usize = 32;
+/// Longest server name the API accepts.
+pub const MAX_NAME_LEN: usize = 350;
+/// Longest description the API accepts.
+pub const MAX_DESCRIPTION_LEN: usize = 512;
+/// Longest tool or prompt alias the API accepts.
+pub const MAX_ALIAS_LEN: usize = 40;
+/// Largest `per_page` the API accepts.
+pub const MAX_PER_PAGE: u32 = 100;
+
+/// One broken constraint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct Problem {
+    /// The field, as a path into the parameters: `id`, `updated_tools[0].alias`.
+    pub field: String,
+    /// What is wrong, naming the field.
+    pub message: String,
+}
+
+impl Problem {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        let field = field.into();
+        let message = format!("{field} {}", message.into());
+        Self { field, message }
+    }
+}
+
+/// Checks a server id (in a body or as the `id` path argument).
+pub fn check_server_id(field: &str, id: &str, problems: &mut Vec<Problem>) {
+    let len = id.chars().count();
+    if len == 0 {
+        problems.push(Problem::new(field, "is required and must not be empty"));
+    } else if len > MAX_ID_LEN {
+        problems.push(Problem::new(
+            field,
+            format!("must be at most {MAX_ID_LEN} characters (got {len})"),
+        ));
+    } else if !is_server_id(id) {
+        problems.push(Problem::new(
+            field,
+            "may hold only lowercase letters, digits and '_', with single '-' between them (like \"my-server\")",
+        ));
+    }
+}
+
+/// `^[a-z0-9_]+(?:-[a-z0-9_]+)*$`
+fn is_server_id(id: &str) -> bool {
+    id.split('-').all(|part| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    })
+}
+
+/// `^[a-zA-Z0-9]+([_-][a-zA-Z0-9]+)*$`
+fn is_alias(alias: &str) -> bool {
+    alias.split(['-', '_']).all(|part| {
+        !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+/// Checks an account id: required, and safe to put in a URL path.
+pub fn check_account_id(account_id: Option<&str>, problems: &mut Vec<Problem>) {
+    match account_id {
+        None => problems.push(Problem::new(
+            "account_id",
+            "is required: pass it in the parameters or set accountId on the client",
+        )),
+        Some("") => problems.push(Problem::new("account_id", "must not be empty")),
+        Some(id)
+            if !id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            problems.push(Problem::new(
+                "account_id",
+                "may hold only letters, digits, '-' and '_'",
+            ))
+        }
+        Some(_) => {}
+    }
+}
+
+fn check_max_len(field: &str, value: &str, max: usize, problems: &mut Vec<Problem>) {
+    let len = value.chars().count();
+    if len > max {
+        problems.push(Problem::new(
+            field,
+            format!("must be at most {max} characters (got {len})"),
+        ));
+    }
+}
+
+fn check_name(name: &str, problems: &mut Vec<Problem>) {
+    if name.trim().is_empty() {
+        problems.push(Problem::new("name", "is required and must not be empty"));
+    }
+    check_max_len("name", name, MAX_NAME_LEN, problems);
+}
+
+fn check_description(description: &Option<Option<String>>, problems: &mut Vec<Problem>) {
+    if let Some(Some(text)) = description {
+        check_max_len("description", text, MAX_DESCRIPTION_LEN, problems);
+    }
+}
+
+/// Checks that `hostname` is an absolute `http://` or `https://` URL with a host.
+pub fn check_hostname(hostname: &str, problems: &mut Vec<Problem>) {
+    if !is_http_url(hostname) {
+        problems.push(Problem::new(
+            "hostname",
+            "must be an absolute http(s) URL of the MCP endpoint, like https://example.com/mcp",
+        ));
+    }
+}
+
+fn is_http_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        url.get(8..)
+    } else if lower.starts_with("http://") {
+        url.get(7..)
+    } else {
+        None
+    };
+    let Some(rest) = rest else { return false };
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        match v6.split_once(']') {
+            Some((addr, port)) if !addr.is_empty() => {
+                return port.is_empty() || is_port(port.strip_prefix(':').unwrap_or("x"));
+            }
+            _ => return false,
+        }
+    } else {
+        match host_port.split_once(':') {
+            Some((host, port)) => {
+                if !is_port(port) {
+                    return false;
+                }
+                host
+            }
+            None => host_port,
+        }
+    };
+    !host.is_empty() && !host.contains(['<', '>', '"', '\\', '{', '}', '|', '^', '`'])
+}
+
+fn is_port(port: &str) -> bool {
+    !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn check_overrides(field: &str, overrides: &[CapabilityOverride], problems: &mut Vec<Problem>) {
+    let mut names: Vec<&str> = Vec::with_capacity(overrides.len());
+    let mut aliases: Vec<&str> = Vec::new();
+    for (i, item) in overrides.iter().enumerate() {
+        let at = format!("{field}[{i}]");
+        if item.name.trim().is_empty() {
+            problems.push(Problem::new(
+                format!("{at}.name"),
+                "is required: name the upstream tool or prompt to override",
+            ));
+        } else if names.contains(&item.name.as_str()) {
+            problems.push(Problem::new(
+                format!("{at}.name"),
+                format!("repeats \"{}\": give each capability one override", item.name),
+            ));
+        } else {
+            names.push(&item.name);
+        }
+        if let Some(alias) = &item.alias {
+            let len = alias.chars().count();
+            if len == 0 || len > MAX_ALIAS_LEN {
+                problems.push(Problem::new(
+                    format!("{at}.alias"),
+                    format!("must be 1 to {MAX_ALIAS_LEN} characters (got {len})"),
+                ));
+            } else if !is_alias(alias) {
+                problems.push(Problem::new(
+                    format!("{at}.alias"),
+                    "may hold only letters and digits, with single '-' or '_' between them",
+                ));
+            } else if aliases.contains(&alias.as_str()) {
+                problems.push(Problem::new(
+                    format!("{at}.alias"),
+                    format!("repeats \"{alias}\": two capabilities cannot share an alias"),
+                ));
+            } else {
+                aliases.push(alias);
+            }
+        }
+    }
+}
+
+fn check_all_overrides(
+    tools: &Option<Vec<CapabilityOverride>>,
+    prompts: &Option<Vec<CapabilityOverride>>,
+    problems: &mut Vec<Problem>,
+) {
+    if let Some(tools) = tools {
+        check_overrides("updated_tools", tools, problems);
+    }
+    if let Some(prompts) = prompts {
+        check_overrides("updated_prompts", prompts, problems);
+    }
+}
+
+/// Every problem with the parameters of a create, in field order; empty when all is well.
+/// The account id is checked where the client resolves its default.
+pub fn create_params(params: &ServerCreateParams) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_server_id("id", &params.id, &mut problems);
+    check_name(&params.name, &mut problems);
+    check_hostname(&params.hostname, &mut problems);
+    if let AuthType::Other(_) = params.auth_type {
+        problems.push(Problem::new(
+            "auth_type",
+            "must be one of \"oauth\", \"bearer\", \"unauthenticated\"",
+        ));
+    }
+    check_description(&params.description, &mut problems);
+    check_all_overrides(&params.updated_tools, &params.updated_prompts, &mut problems);
+    problems
+}
+
+/// Every problem with the parameters of an update; empty when all is well.
+pub fn update_params(params: &ServerUpdateParams) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(name) = &params.name {
+        check_name(name, &mut problems);
+    }
+    check_description(&params.description, &mut problems);
+    check_all_overrides(&params.updated_tools, &params.updated_prompts, &mut problems);
+    problems
+}
+
+/// Every problem with the parameters of a list; empty when all is well.
+pub fn list_params(params: &ServerListParams) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if params.page == Some(0) {
+        problems.push(Problem::new("page", "must be 1 or more (pages count from 1)"));
+    }
+    if let Some(per_page) = params.per_page {
+        if per_page == 0 || per_page > MAX_PER_PAGE {
+            problems.push(Problem::new(
+                "per_page",
+                format!("must be from 1 to {MAX_PER_PAGE} (got {per_page})"),
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn create(id: &str) -> ServerCreateParams {
+        ServerCreateParams {
+            account_id: None,
+            id: id.into(),
+            name: "Server".into(),
+            hostname: "https://example.com/mcp".into(),
+            auth_type: AuthType::Unauthenticated,
+            auth_credentials: None,
+            client_secret: None,
+            description: None,
+            is_shared_oauth_callback_enabled: None,
+            secure_web_gateway: None,
+            updated_prompts: None,
+            updated_tools: None,
+        }
+    }
+
+    fn fields(problems: &[Problem]) -> Vec<&str> {
+        problems.iter().map(|p| p.field.as_str()).collect()
+    }
+
+    #[test]
+    fn server_ids_follow_the_spec_pattern() {
+        for good in ["a", "my-mcp-server", "a_b", "x1-y2-z3", "_", &"a".repeat(32)] {
+            assert!(create_params(&create(good)).is_empty(), "{good}");
+        }
+        for bad in [
+            "", "A", "a--b", "-a", "a-", "../x", "a/b", "a b", "é", &"a".repeat(33),
+        ] {
+            assert_eq!(fields(&create_params(&create(bad))), ["id"], "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn messages_name_the_field_and_the_limit() {
+        let mut params = create("ok");
+        params.name = "n".repeat(351);
+        params.description = Some(Some("d".repeat(513)));
+        let problems = create_params(&params);
+        assert_eq!(fields(&problems), ["name", "description"]);
+        assert_eq!(
+            problems[0].message,
+            "name must be at most 350 characters (got 351)"
+        );
+        assert!(problems[1].message.contains("512"));
+        params.name = "n".repeat(350);
+        params.description = Some(None);
+        assert!(create_params(&params).is_empty());
+    }
+
+    #[test]
+    fn hostname_must_be_an_absolute_http_url() {
+        for good in [
+            "https://example.com/mcp",
+            "http://127.0.0.1:8787/demo-mcp",
+            "HTTPS://Example.com",
+            "http://[::1]:9000/mcp",
+            "https://user@host.example/mcp?x=1",
+        ] {
+            let mut p = create("a");
+            p.hostname = good.into();
+            assert!(create_params(&p).is_empty(), "{good}");
+        }
+        for bad in [
+            "example.com/mcp",
+            "ftp://example.com",
+            "https://",
+            "https:///path",
+            "https://exa mple.com",
+            "https://host:port/",
+            "javascript:alert(1)",
+            "",
+        ] {
+            let mut p = create("a");
+            p.hostname = bad.into();
+            assert_eq!(fields(&create_params(&p)), ["hostname"], "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn overrides_need_a_name_and_a_well_formed_unique_alias() {
+        let item = |name: &str, alias: Option<&str>| CapabilityOverride {
+            name: name.into(),
+            alias: alias.map(Into::into),
+            ..Default::default()
+        };
+        let params = ServerUpdateParams {
+            updated_tools: Some(vec![
+                item("list_issues", Some("issues")),
+                item("", None),
+                item("x", Some("bad alias")),
+                item("y", Some(&"a".repeat(41))),
+                item("z", Some("issues")),
+                item("list_issues", Some("ok_Alias-2")),
+            ]),
+            updated_prompts: Some(vec![item("p", Some("-p"))]),
+            ..Default::default()
+        };
+        assert_eq!(
+            fields(&update_params(&params)),
+            [
+                "updated_tools[1].name",
+                "updated_tools[2].alias",
+                "updated_tools[3].alias",
+                "updated_tools[4].alias",
+                "updated_tools[5].name",
+                "updated_prompts[0].alias",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_auth_type_is_refused() {
+        let mut p = create("a");
+        p.auth_type = AuthType::from("basic");
+        assert_eq!(fields(&create_params(&p)), ["auth_type"]);
+    }
+
+    #[test]
+    fn paging_bounds() {
+        let list = |page, per_page| ServerListParams {
+            page,
+            per_page,
+            ..Default::default()
+        };
+        assert!(list_params(&list(Some(1), Some(100))).is_empty());
+        assert!(list_params(&list(None, Some(1))).is_empty());
+        assert_eq!(fields(&list_params(&list(Some(0), Some(101)))), ["page", "per_page"]);
+        assert_eq!(fields(&list_params(&list(None, Some(0)))), ["per_page"]);
+    }
+
+    #[test]
+    fn account_ids_must_be_path_safe() {
+        let check = |id: Option<&str>| {
+            let mut p = Vec::new();
+            check_account_id(id, &mut p);
+            p.len()
+        };
+        assert_eq!(check(Some("a86a8f5c339544d7bdc89926de14fb8c")), 0);
+        assert_eq!(check(None), 1);
+        assert_eq!(check(Some("")), 1);
+        assert_eq!(check(Some("../admin")), 1);
+        assert_eq!(check(Some("a?b")), 1);
+    }
+}

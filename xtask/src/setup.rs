@@ -1,0 +1,1 @@
+//! Installing what a fresh machine lacks (not written yet).
