@@ -2,10 +2,45 @@
 //! (`/accounts/{account_id}/access/ai-controls/mcp/servers`), for Rust and, compiled to
 //! WebAssembly, for JavaScript (the npm package `cf-mcp-servers`).
 //!
-//! The core is plain Rust: [`models`] are the wire types, [`validate`] checks the API's
-//! constraints before anything is sent. The only I/O goes through the transport seam.
+//! The core is plain Rust and does no I/O of its own: [`Client`] runs over a [`Transport`],
+//! which the wasm build implements with the runtime's `fetch`. Operations check the API's
+//! documented constraints before anything is sent, retry like the official SDK (with a cap on
+//! server-requested waits), and fail with one typed [`Error`].
+//!
+//! ```no_run
+//! # async fn demo<T: cf_mcp_servers::Transport>(transport: T) -> cf_mcp_servers::Result<()> {
+//! use cf_mcp_servers::{AccountParams, Client, ClientConfig, RequestOptions};
+//! let client = Client::new(
+//!     ClientConfig {
+//!         account_id: Some("a86a8f5c339544d7bdc89926de14fb8c".into()),
+//!         ..ClientConfig::with_token("my-api-token")
+//!     },
+//!     transport,
+//! );
+//! let server = client.read("github", &AccountParams::default(), &RequestOptions::default()).await?;
+//! println!("{} is {:?}", server.name, server.status);
+//! # Ok(()) }
+//! ```
 
+pub mod client;
+pub mod config;
+pub mod envelope;
+pub mod error;
+pub mod http;
 pub mod models;
+pub mod page;
+pub mod retry;
+pub mod servers;
 pub mod validate;
 
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use client::Client;
+pub use config::{ClientConfig, RequestOptions, DEFAULT_BASE_URL};
+pub use error::{Error, ErrorItem, ErrorKind, PathSegment, Result};
+pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind};
 pub use models::*;
+pub use retry::RetryPolicy;
+pub use servers::{ListAll, Pages};
+pub use validate::Problem;

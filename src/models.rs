@@ -285,11 +285,7 @@ pub struct McpServer {
     #[tsify(optional)]
     pub created_by: Option<String>,
     /// Description; `null` when cleared.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "nullable"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
     #[tsify(optional, type = "string | null")]
     pub description: Option<Option<String>>,
     /// Text of the last sync error.
@@ -419,7 +415,7 @@ pub struct ServerListParams {
 #[serde(deny_unknown_fields)]
 pub struct ServerCreateParams {
     /// Account to create the server in; defaults to the client's `accountId`.
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing_if = "never_in_body")]
     #[tsify(optional)]
     pub account_id: Option<String>,
     /// Unique identifier: 1–32 characters, lowercase letters, digits, `_`, single `-` between them.
@@ -440,11 +436,7 @@ pub struct ServerCreateParams {
     #[tsify(optional)]
     pub client_secret: Option<String>,
     /// Description, at most 512 characters, or `null`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "nullable"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
     #[tsify(optional, type = "string | null")]
     pub description: Option<Option<String>>,
     /// Use the shared OAuth callback URL.
@@ -471,7 +463,7 @@ pub struct ServerCreateParams {
 #[serde(deny_unknown_fields)]
 pub struct ServerUpdateParams {
     /// Account of the server; defaults to the client's `accountId`.
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing_if = "never_in_body")]
     #[tsify(optional)]
     pub account_id: Option<String>,
     /// For `bearer`: a token, or a JSON string `{"headers": {...}}` of static headers. Never returned.
@@ -483,11 +475,7 @@ pub struct ServerUpdateParams {
     #[tsify(optional)]
     pub client_secret: Option<String>,
     /// Description, at most 512 characters; `null` clears it.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "nullable"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
     #[tsify(optional, type = "string | null")]
     pub description: Option<Option<String>>,
     /// Use the shared OAuth callback URL.
@@ -537,6 +525,11 @@ export type ServerReadParams = AccountParams;
 export type ServerDeleteParams = AccountParams;
 export type ServerSyncParams = AccountParams;
 "#;
+
+/// The account goes in the URL path, never in the JSON body.
+fn never_in_body(_: &Option<String>) -> bool {
+    true
+}
 
 /// `Option<Option<T>>` that tells an absent field (`None`) from an explicit `null` (`Some(None)`).
 mod nullable {

@@ -68,9 +68,9 @@ fn is_server_id(id: &str) -> bool {
 
 /// `^[a-zA-Z0-9]+([_-][a-zA-Z0-9]+)*$`
 fn is_alias(alias: &str) -> bool {
-    alias.split(['-', '_']).all(|part| {
-        !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric())
-    })
+    alias
+        .split(['-', '_'])
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Checks an account id: required, and safe to put in a URL path.
@@ -181,7 +181,10 @@ fn check_overrides(field: &str, overrides: &[CapabilityOverride], problems: &mut
         } else if names.contains(&item.name.as_str()) {
             problems.push(Problem::new(
                 format!("{at}.name"),
-                format!("repeats \"{}\": give each capability one override", item.name),
+                format!(
+                    "repeats \"{}\": give each capability one override",
+                    item.name
+                ),
             ));
         } else {
             names.push(&item.name);
@@ -237,7 +240,11 @@ pub fn create_params(params: &ServerCreateParams) -> Vec<Problem> {
         ));
     }
     check_description(&params.description, &mut problems);
-    check_all_overrides(&params.updated_tools, &params.updated_prompts, &mut problems);
+    check_all_overrides(
+        &params.updated_tools,
+        &params.updated_prompts,
+        &mut problems,
+    );
     problems
 }
 
@@ -248,7 +255,11 @@ pub fn update_params(params: &ServerUpdateParams) -> Vec<Problem> {
         check_name(name, &mut problems);
     }
     check_description(&params.description, &mut problems);
-    check_all_overrides(&params.updated_tools, &params.updated_prompts, &mut problems);
+    check_all_overrides(
+        &params.updated_tools,
+        &params.updated_prompts,
+        &mut problems,
+    );
     problems
 }
 
@@ -256,7 +267,10 @@ pub fn update_params(params: &ServerUpdateParams) -> Vec<Problem> {
 pub fn list_params(params: &ServerListParams) -> Vec<Problem> {
     let mut problems = Vec::new();
     if params.page == Some(0) {
-        problems.push(Problem::new("page", "must be 1 or more (pages count from 1)"));
+        problems.push(Problem::new(
+            "page",
+            "must be 1 or more (pages count from 1)",
+        ));
     }
     if let Some(per_page) = params.per_page {
         if per_page == 0 || per_page > MAX_PER_PAGE {
@@ -296,11 +310,27 @@ mod tests {
 
     #[test]
     fn server_ids_follow_the_spec_pattern() {
-        for good in ["a", "my-mcp-server", "a_b", "x1-y2-z3", "_", &"a".repeat(32)] {
+        for good in [
+            "a",
+            "my-mcp-server",
+            "a_b",
+            "x1-y2-z3",
+            "_",
+            &"a".repeat(32),
+        ] {
             assert!(create_params(&create(good)).is_empty(), "{good}");
         }
         for bad in [
-            "", "A", "a--b", "-a", "a-", "../x", "a/b", "a b", "é", &"a".repeat(33),
+            "",
+            "A",
+            "a--b",
+            "-a",
+            "a-",
+            "../x",
+            "a/b",
+            "a b",
+            "é",
+            &"a".repeat(33),
         ] {
             assert_eq!(fields(&create_params(&create(bad))), ["id"], "{bad:?}");
         }
@@ -400,7 +430,10 @@ mod tests {
         };
         assert!(list_params(&list(Some(1), Some(100))).is_empty());
         assert!(list_params(&list(None, Some(1))).is_empty());
-        assert_eq!(fields(&list_params(&list(Some(0), Some(101)))), ["page", "per_page"]);
+        assert_eq!(
+            fields(&list_params(&list(Some(0), Some(101)))),
+            ["page", "per_page"]
+        );
         assert_eq!(fields(&list_params(&list(None, Some(0)))), ["per_page"]);
     }
 

@@ -1,6 +1,145 @@
-//! `cargo xtask dist` (not written yet).
-use crate::util::Result;
+//! `cargo xtask dist`: the npm package in `pkg/`.
+//!
+//! Release wasm (size profile, panic=abort) → wasm-bindgen (`--target web`, whose `initSync`
+//! and `init` serve every runtime) → wasm-opt -Oz → the entry files of `pkg-template/`.
+
+use std::fs;
+use std::path::Path;
+
+use crate::setup;
+use crate::util::{self, root, run_in, step, Result};
+
+const WASM: &str = "target/wasm32-unknown-unknown/wasm-release/cf_mcp_servers.wasm";
 
 pub fn run(_args: &[String]) -> Result {
-    Err("dist is not written yet".into())
+    setup::wasm_tools()?;
+    build()?;
+    report_sizes()
+}
+
+/// Builds `pkg/` (tools must be installed).
+pub fn build() -> Result {
+    let root = root();
+    let pkg = root.join("pkg");
+    step("building the wasm package");
+    util::run(
+        "cargo",
+        &[
+            "build",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ],
+    )?;
+    if pkg.exists() {
+        fs::remove_dir_all(&pkg).map_err(|e| format!("cannot clear pkg/: {e}"))?;
+    }
+    util::run(
+        "wasm-bindgen",
+        &["--target", "web", "--out-dir", "pkg", WASM],
+    )?;
+    let wasm = "pkg/cf_mcp_servers_bg.wasm";
+    run_in(
+        &root,
+        "node_modules/.bin/wasm-opt",
+        &[
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "--strip-debug",
+            "--strip-producers",
+            wasm,
+            "-o",
+            wasm,
+        ],
+        &[],
+    )?;
+    let glue = glue_path(&pkg)?;
+    let version = crate_version()?;
+    let template = root.join("pkg-template");
+    let entries = fs::read_dir(&template).map_err(|e| format!("cannot read pkg-template/: {e}"))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let text =
+            fs::read_to_string(entry.path()).map_err(|e| format!("cannot read {name:?}: {e}"))?;
+        let text = text
+            .replace("{{VERSION}}", &version)
+            .replace("{{GLUE}}", &glue);
+        fs::write(pkg.join(&name), text).map_err(|e| format!("cannot write pkg/{name:?}: {e}"))?;
+    }
+    for extra in ["LICENSE"] {
+        let _ = fs::copy(root.join(extra), pkg.join(extra));
+    }
+    // wasm-bindgen writes a .gitignore of `*` that would keep the package out of `npm pack`.
+    let _ = fs::remove_file(pkg.join(".gitignore"));
+    println!("pkg/ is ready: cf-mcp-servers {version}");
+    Ok(())
+}
+
+/// The snippet module that defines `McpServersError`, relative to pkg/: the entries must
+/// re-export the very module the wasm glue imports, or `instanceof` would fail.
+fn glue_path(pkg: &Path) -> Result<String> {
+    let snippets = pkg.join("snippets");
+    let dir = fs::read_dir(&snippets)
+        .map_err(|e| format!("wasm-bindgen wrote no snippets/: {e}"))?
+        .flatten()
+        .find(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("cf-mcp-servers-")
+        })
+        .ok_or("no cf-mcp-servers snippet directory in pkg/snippets")?;
+    Ok(format!(
+        "./snippets/{}/src/wasm/glue.js",
+        dir.file_name().to_string_lossy()
+    ))
+}
+
+fn crate_version() -> Result<String> {
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
+    manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .map(|v| v.trim_end_matches('"').to_owned())
+        .ok_or_else(|| "no version in Cargo.toml".into())
+}
+
+/// Prints what a browser downloads: wasm + JS, raw and gzipped.
+pub fn report_sizes() -> Result {
+    let pkg = root().join("pkg");
+    let mut total_raw = 0;
+    let mut total_gz = 0;
+    for file in ["cf_mcp_servers_bg.wasm", "cf_mcp_servers.js", "browser.js"] {
+        let bytes = fs::read(pkg.join(file)).map_err(|e| format!("cannot read pkg/{file}: {e}"))?;
+        let gz = gzip_len(&pkg.join(file))?;
+        println!("  {file:<26} {:>8} B  {:>7} B gzip", bytes.len(), gz);
+        total_raw += bytes.len();
+        total_gz += gz;
+    }
+    let glue = glue_path(&pkg)?;
+    let gz = gzip_len(&pkg.join(&glue))?;
+    total_gz += gz;
+    total_raw += fs::metadata(pkg.join(&glue))
+        .map(|m| m.len() as usize)
+        .unwrap_or(0);
+    println!(
+        "  {:<26} {:>8} B  {:>7} B gzip",
+        "total (browser download)", total_raw, total_gz
+    );
+    Ok(())
+}
+
+fn gzip_len(path: &Path) -> Result<usize> {
+    let out = std::process::Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    Ok(out.stdout.len())
 }

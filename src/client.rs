@@ -1,0 +1,190 @@
+//! [`Client`]: builds a request, sends it, retries what may be retried, decodes the answer.
+//! It is the only place that loops.
+
+use serde::de::DeserializeOwned;
+
+use crate::config::{ClientConfig, RequestOptions};
+use crate::envelope::{self, Context, Success};
+use crate::error::{Error, ErrorKind};
+use crate::http::{HttpRequest, Method, Transport, TransportError, TransportErrorKind};
+use crate::retry::{self, Idempotency, Outcome};
+use crate::validate;
+
+/// A client of the MCP servers API over some [`Transport`].
+#[derive(Debug)]
+pub struct Client<T> {
+    config: ClientConfig,
+    transport: T,
+}
+
+/// One API call, before credentials and defaults are added.
+#[derive(Debug)]
+pub(crate) struct Call {
+    pub method: Method,
+    /// Path below the base URL, starting with `/`.
+    pub path: String,
+    /// Query parameters, already validated; values are percent-encoded here.
+    pub query: Vec<(&'static str, String)>,
+    /// JSON body.
+    pub body: Option<String>,
+    pub idempotency: Idempotency,
+}
+
+impl<T: Transport> Client<T> {
+    /// A client with these settings over this transport.
+    pub fn new(config: ClientConfig, transport: T) -> Self {
+        Self { config, transport }
+    }
+
+    /// The settings in use.
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// The account a call goes to: the one given, else the configured default, checked.
+    pub(crate) fn account(&self, given: Option<&str>) -> Result<String, Error> {
+        let account = given.or(self.config.account_id.as_deref());
+        let mut problems = Vec::new();
+        validate::check_account_id(account, &mut problems);
+        match account {
+            Some(id) if problems.is_empty() => Ok(id.to_owned()),
+            _ => Err(Error::validation(problems)),
+        }
+    }
+
+    /// Sends a call with retries and decodes its envelope.
+    pub(crate) async fn send<R: DeserializeOwned>(
+        &self,
+        call: Call,
+        options: &RequestOptions,
+    ) -> Result<Success<R>, Error> {
+        let request = self.request(&call, options)?;
+        let ctx = Context {
+            method: call.method.as_str(),
+            path: &call.path,
+        };
+        let policy = retry::RetryPolicy {
+            max_retries: options.max_retries.unwrap_or(self.config.retry.max_retries),
+            ..self.config.retry
+        };
+        let mut retries = 0;
+        loop {
+            let outcome = self.transport.send(request.clone()).await;
+            let (may_retry, response) = match &outcome {
+                Ok(response) => (
+                    retry::may_retry(Outcome::Response(response), call.idempotency),
+                    Some(response),
+                ),
+                Err(e) => (
+                    retry::may_retry(Outcome::Transport(e.kind), call.idempotency),
+                    None,
+                ),
+            };
+            let delay = (may_retry && retries < policy.max_retries)
+                .then(|| {
+                    retry::delay_ms(
+                        &policy,
+                        retries,
+                        response,
+                        self.transport.random(),
+                        self.transport.now_ms(),
+                    )
+                })
+                .flatten();
+            match (delay, outcome) {
+                (Some(ms), _) => {
+                    self.transport.sleep(ms).await;
+                    retries += 1;
+                }
+                (None, Ok(response)) => return envelope::decode(ctx, &response),
+                (None, Err(e)) => {
+                    return Err(transport_error(ctx, &e, request.timeout_ms, retries))
+                }
+            }
+        }
+    }
+
+    fn request(&self, call: &Call, options: &RequestOptions) -> Result<HttpRequest, Error> {
+        let auth = self
+            .config
+            .auth_headers(&options.headers)
+            .map_err(|p| Error::validation(vec![p]))?;
+        let mut headers: Vec<(String, String)> = vec![("Accept".into(), "application/json".into())];
+        if call.body.is_some() {
+            headers.push(("Content-Type".into(), "application/json".into()));
+        }
+        headers.extend(auth);
+        for (name, value) in self.config.default_headers.iter().chain(&options.headers) {
+            headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+            headers.push((name.clone(), value.clone()));
+        }
+        let mut url = format!(
+            "{}{}",
+            self.config.base_url.trim_end_matches('/'),
+            call.path
+        );
+        for (i, (name, value)) in call.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(name);
+            url.push('=');
+            url.push_str(&percent_encode(value));
+        }
+        Ok(HttpRequest {
+            method: call.method,
+            url,
+            headers,
+            body: call.body.clone(),
+            timeout_ms: options.timeout_ms.unwrap_or(self.config.timeout_ms),
+        })
+    }
+}
+
+fn transport_error(ctx: Context<'_>, e: &TransportError, timeout_ms: u64, retries: u32) -> Error {
+    let attempts = match retries {
+        0 => String::new(),
+        n => format!(" (after {} attempts)", n + 1),
+    };
+    let (kind, what) = match e.kind {
+        TransportErrorKind::Timeout => (
+            ErrorKind::Timeout,
+            format!("timed out after {timeout_ms} ms"),
+        ),
+        TransportErrorKind::Network => {
+            (ErrorKind::Network, format!("network error: {}", e.message))
+        }
+    };
+    Error {
+        retryable: true,
+        ..Error::new(
+            kind,
+            format!("{} {}: {what}{attempts}", ctx.method, ctx.path),
+        )
+    }
+}
+
+/// Percent-encodes a query value (everything but RFC 3986 unreserved characters).
+fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_encode;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(
+            percent_encode("git hub&x=1/é"),
+            "git%20hub%26x%3D1%2F%C3%A9"
+        );
+        assert_eq!(percent_encode("a-b_c.d~"), "a-b_c.d~");
+    }
+}

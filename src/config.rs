@@ -1,0 +1,190 @@
+//! Client settings: credentials, where the API is, defaults for every request.
+
+use crate::retry::RetryPolicy;
+use crate::validate::Problem;
+
+/// Cloudflare's API, as the official SDK defaults to.
+pub const DEFAULT_BASE_URL: &str = "https://api.cloudflare.com/client/v4";
+/// Per-attempt timeout when none is set (the official SDK's 60 s).
+pub const DEFAULT_TIMEOUT_MS: u64 = 60_000;
+
+/// How a client talks to the API. `Debug` shows which credentials are set, never their values.
+#[derive(Clone, PartialEq)]
+pub struct ClientConfig {
+    /// API token, sent as `Authorization: Bearer …` (preferred).
+    pub api_token: Option<String>,
+    /// Account email, sent as `X-Auth-Email` together with `api_key`.
+    pub api_email: Option<String>,
+    /// Global API key, sent as `X-Auth-Key` together with `api_email`.
+    pub api_key: Option<String>,
+    /// Origin CA key, sent as `X-Auth-User-Service-Key`.
+    pub user_service_key: Option<String>,
+    /// API root, without a trailing slash (default [`DEFAULT_BASE_URL`]).
+    pub base_url: String,
+    /// Account used when a call does not name one.
+    pub account_id: Option<String>,
+    /// Per-attempt timeout in milliseconds.
+    pub timeout_ms: u64,
+    /// Retry behaviour.
+    pub retry: RetryPolicy,
+    /// Headers sent with every request.
+    pub default_headers: Vec<(String, String)>,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        Self {
+            api_token: None,
+            api_email: None,
+            api_key: None,
+            user_service_key: None,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            account_id: None,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            retry: RetryPolicy::default(),
+            default_headers: Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set = |v: &Option<String>| if v.is_some() { "<redacted>" } else { "<unset>" };
+        let header_names: Vec<&str> = self
+            .default_headers
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect();
+        f.debug_struct("ClientConfig")
+            .field("api_token", &set(&self.api_token))
+            .field("api_email", &self.api_email)
+            .field("api_key", &set(&self.api_key))
+            .field("user_service_key", &set(&self.user_service_key))
+            .field("base_url", &self.base_url)
+            .field("account_id", &self.account_id)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("retry", &self.retry)
+            .field("default_headers", &header_names)
+            .finish()
+    }
+}
+
+/// Headers that carry credentials: a request that sets one itself needs no configured credential.
+const AUTH_HEADERS: &[&str] = &[
+    "authorization",
+    "x-auth-key",
+    "x-auth-email",
+    "x-auth-user-service-key",
+];
+
+impl ClientConfig {
+    /// A config with an API token and the defaults for everything else.
+    pub fn with_token(api_token: impl Into<String>) -> Self {
+        Self {
+            api_token: Some(api_token.into()),
+            ..Self::default()
+        }
+    }
+
+    /// The credential headers to send, as the official SDK sends them.
+    ///
+    /// `extra` are headers the caller adds; if they already carry a credential (a proxy or a
+    /// service binding that authenticates for us), none is required here.
+    pub fn auth_headers(
+        &self,
+        extra: &[(String, String)],
+    ) -> Result<Vec<(String, String)>, Problem> {
+        let mut headers = Vec::new();
+        if let Some(token) = &self.api_token {
+            headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
+        }
+        match (&self.api_email, &self.api_key) {
+            (Some(email), Some(key)) => {
+                headers.push(("X-Auth-Email".to_owned(), email.clone()));
+                headers.push(("X-Auth-Key".to_owned(), key.clone()));
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                return Err(Problem {
+                    field: "apiKey".into(),
+                    message: "apiEmail and apiKey go together: set both, or use apiToken".into(),
+                })
+            }
+            (None, None) => {}
+        }
+        if let Some(key) = &self.user_service_key {
+            headers.push(("X-Auth-User-Service-Key".to_owned(), key.clone()));
+        }
+        let carried = self
+            .default_headers
+            .iter()
+            .chain(extra)
+            .any(|(name, _)| AUTH_HEADERS.iter().any(|a| a.eq_ignore_ascii_case(name)));
+        if headers.is_empty() && !carried {
+            return Err(Problem {
+                field: "apiToken".into(),
+                message: "no credentials: set apiToken, or apiEmail with apiKey, or userServiceKey"
+                    .into(),
+            });
+        }
+        Ok(headers)
+    }
+}
+
+/// Settings for one call, overriding the client's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RequestOptions {
+    /// Per-attempt timeout in milliseconds.
+    pub timeout_ms: Option<u64>,
+    /// Retries after the first attempt.
+    pub max_retries: Option<u32>,
+    /// Extra headers; they replace configured headers of the same name.
+    pub headers: Vec<(String, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_secrets() {
+        let config = ClientConfig {
+            api_token: Some("tok-SECRET".into()),
+            api_key: Some("key-SECRET".into()),
+            api_email: Some("a@b.c".into()),
+            default_headers: vec![("CF-Access-Client-Secret".into(), "hdr-SECRET".into())],
+            ..ClientConfig::default()
+        };
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("SECRET"), "{shown}");
+        assert!(shown.contains("CF-Access-Client-Secret"));
+    }
+
+    #[test]
+    fn credentials_become_the_official_headers() {
+        let token = ClientConfig::with_token("t").auth_headers(&[]).unwrap();
+        assert_eq!(
+            token,
+            vec![("Authorization".to_owned(), "Bearer t".to_owned())]
+        );
+        let pair = ClientConfig {
+            api_email: Some("e".into()),
+            api_key: Some("k".into()),
+            ..ClientConfig::default()
+        };
+        assert_eq!(pair.auth_headers(&[]).unwrap().len(), 2);
+        let half = ClientConfig {
+            api_email: Some("e".into()),
+            ..ClientConfig::default()
+        };
+        assert_eq!(half.auth_headers(&[]).unwrap_err().field, "apiKey");
+        assert_eq!(
+            ClientConfig::default().auth_headers(&[]).unwrap_err().field,
+            "apiToken"
+        );
+        let proxied = [("authorization".to_owned(), "Bearer x".to_owned())];
+        assert!(ClientConfig::default()
+            .auth_headers(&proxied)
+            .unwrap()
+            .is_empty());
+    }
+}

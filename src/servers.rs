@@ -1,0 +1,311 @@
+//! The six operations of `/accounts/{account_id}/access/ai-controls/mcp/servers`, plus
+//! [`ListAll`]. Each checks its parameters, then makes exactly one call through the client.
+
+use crate::client::{Call, Client};
+use crate::config::RequestOptions;
+use crate::error::{Error, ErrorKind};
+use crate::http::{Method, Transport};
+use crate::models::{
+    AccountParams, McpServer, ServerCreateParams, ServerListPage, ServerListParams,
+    ServerUpdateParams, SyncResult,
+};
+use crate::page::{PageCursor, Step};
+use crate::retry::Idempotency;
+use crate::validate::{self, Problem};
+
+fn collection(account: &str) -> String {
+    format!("/accounts/{account}/access/ai-controls/mcp/servers")
+}
+
+fn fail_on(problems: Vec<Problem>) -> Result<(), Error> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation(problems))
+    }
+}
+
+fn checked_id(id: &str) -> Result<(), Error> {
+    let mut problems = Vec::new();
+    validate::check_server_id("id", id, &mut problems);
+    fail_on(problems)
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
+    serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::Validation, e.to_string()))
+}
+
+impl<T: Transport> Client<T> {
+    /// Lists one page of servers.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: cf_mcp_servers::Transport>(client: &cf_mcp_servers::Client<T>) -> cf_mcp_servers::Result<()> {
+    /// use cf_mcp_servers::{RequestOptions, ServerListParams};
+    /// let params = ServerListParams { search: Some("github".into()), ..Default::default() };
+    /// let page = client.list(&params, &RequestOptions::default()).await?;
+    /// for server in &page.result {
+    ///     println!("{} {}", server.id, server.name);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(
+        &self,
+        params: &ServerListParams,
+        options: &RequestOptions,
+    ) -> Result<ServerListPage, Error> {
+        let account = self.account(params.account_id.as_deref())?;
+        fail_on(validate::list_params(params))?;
+        let mut query = Vec::new();
+        if let Some(page) = params.page {
+            query.push(("page", page.to_string()));
+        }
+        if let Some(per_page) = params.per_page {
+            query.push(("per_page", per_page.to_string()));
+        }
+        if let Some(search) = &params.search {
+            query.push(("search", search.clone()));
+        }
+        let call = Call {
+            method: Method::Get,
+            path: collection(&account),
+            query,
+            body: None,
+            idempotency: Idempotency::Safe,
+        };
+        let success = self.send::<Vec<McpServer>>(call, options).await?;
+        Ok(ServerListPage {
+            result: success.result,
+            result_info: success.result_info,
+        })
+    }
+
+    /// Walks every page of servers, in order, stopping as soon as the end is known.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: cf_mcp_servers::Transport>(client: &cf_mcp_servers::Client<T>) -> cf_mcp_servers::Result<()> {
+    /// use cf_mcp_servers::{RequestOptions, ServerListParams};
+    /// let options = RequestOptions::default();
+    /// let mut all = client.list_all(ServerListParams::default());
+    /// while let Some(server) = all.next(&options).await? {
+    ///     println!("{}", server.id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn list_all(&self, params: ServerListParams) -> ListAll<'_, T> {
+        ListAll {
+            client: self,
+            pages: Pages::new(params),
+            buffer: Vec::new().into_iter(),
+        }
+    }
+
+    /// Creates a server. The API answers 201 with the server as stored.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: cf_mcp_servers::Transport>(client: &cf_mcp_servers::Client<T>) -> cf_mcp_servers::Result<()> {
+    /// use cf_mcp_servers::{AuthType, RequestOptions, ServerCreateParams};
+    /// let server = client
+    ///     .create(
+    ///         &ServerCreateParams {
+    ///             account_id: None,
+    ///             id: "github".into(),
+    ///             name: "GitHub MCP".into(),
+    ///             hostname: "https://github-mcp.example.workers.dev/mcp".into(),
+    ///             auth_type: AuthType::Bearer,
+    ///             auth_credentials: Some("ghp_example".into()),
+    ///             client_secret: None,
+    ///             description: None,
+    ///             is_shared_oauth_callback_enabled: None,
+    ///             secure_web_gateway: None,
+    ///             updated_prompts: None,
+    ///             updated_tools: None,
+    ///         },
+    ///         &RequestOptions::default(),
+    ///     )
+    ///     .await?;
+    /// assert_eq!(server.id, "github");
+    /// # Ok(()) }
+    /// ```
+    pub async fn create(
+        &self,
+        params: &ServerCreateParams,
+        options: &RequestOptions,
+    ) -> Result<McpServer, Error> {
+        let account = self.account(params.account_id.as_deref())?;
+        fail_on(validate::create_params(params))?;
+        let call = Call {
+            method: Method::Post,
+            path: collection(&account),
+            query: Vec::new(),
+            body: Some(json(params)?),
+            idempotency: Idempotency::Create,
+        };
+        Ok(self.send(call, options).await?.result)
+    }
+
+    /// Reads one server.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: cf_mcp_servers::Transport>(client: &cf_mcp_servers::Client<T>) -> cf_mcp_servers::Result<()> {
+    /// use cf_mcp_servers::{AccountParams, RequestOptions};
+    /// let server = client.read("github", &AccountParams::default(), &RequestOptions::default()).await?;
+    /// println!("{} tools", server.tools.len());
+    /// # Ok(()) }
+    /// ```
+    pub async fn read(
+        &self,
+        id: &str,
+        params: &AccountParams,
+        options: &RequestOptions,
+    ) -> Result<McpServer, Error> {
+        let call = self.item_call(Method::Get, id, params, "")?;
+        Ok(self.send(call, options).await?.result)
+    }
+
+    /// Updates a server; only the fields set in `params` are sent.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: cf_mcp_servers::Transport>(client: &cf_mcp_servers::Client<T>) -> cf_mcp_servers::Result<()> {
+    /// use cf_mcp_servers::{RequestOptions, ServerUpdateParams};
+    /// let params = ServerUpdateParams { name: Some("Renamed".into()), ..Default::default() };
+    /// let server = client.update("github", &params, &RequestOptions::default()).await?;
+    /// assert_eq!(server.name, "Renamed");
+    /// # Ok(()) }
+    /// ```
+    pub async fn update(
+        &self,
+        id: &str,
+        params: &ServerUpdateParams,
+        options: &RequestOptions,
+    ) -> Result<McpServer, Error> {
+        let account = AccountParams {
+            account_id: params.account_id.clone(),
+        };
+        fail_on(validate::update_params(params))?;
+        let mut call = self.item_call(Method::Put, id, &account, "")?;
+        call.body = Some(json(params)?);
+        Ok(self.send(call, options).await?.result)
+    }
+
+    /// Deletes a server; the API answers with the server as it was.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: cf_mcp_servers::Transport>(client: &cf_mcp_servers::Client<T>) -> cf_mcp_servers::Result<()> {
+    /// use cf_mcp_servers::{AccountParams, RequestOptions};
+    /// let gone = client.delete("github", &AccountParams::default(), &RequestOptions::default()).await?;
+    /// println!("deleted {}", gone.name);
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete(
+        &self,
+        id: &str,
+        params: &AccountParams,
+        options: &RequestOptions,
+    ) -> Result<McpServer, Error> {
+        let call = self.item_call(Method::Delete, id, params, "")?;
+        Ok(self.send(call, options).await?.result)
+    }
+
+    /// Syncs a server's tools and prompts from its upstream now. An upstream failure comes
+    /// back as `Ok` with `status: error` and `error_details`, as the API reports it.
+    ///
+    /// ```no_run
+    /// # async fn demo<T: cf_mcp_servers::Transport>(client: &cf_mcp_servers::Client<T>) -> cf_mcp_servers::Result<()> {
+    /// use cf_mcp_servers::{AccountParams, RequestOptions, ServerStatus};
+    /// let outcome = client.sync("github", &AccountParams::default(), &RequestOptions::default()).await?;
+    /// if outcome.status == Some(ServerStatus::Error) {
+    ///     eprintln!("sync failed: {:?}", outcome.error);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn sync(
+        &self,
+        id: &str,
+        params: &AccountParams,
+        options: &RequestOptions,
+    ) -> Result<SyncResult, Error> {
+        let call = self.item_call(Method::Post, id, params, "/sync")?;
+        Ok(self.send(call, options).await?.result)
+    }
+
+    fn item_call(
+        &self,
+        method: Method,
+        id: &str,
+        params: &AccountParams,
+        suffix: &str,
+    ) -> Result<Call, Error> {
+        let account = self.account(params.account_id.as_deref())?;
+        checked_id(id)?;
+        Ok(Call {
+            method,
+            path: format!("{}/{id}{suffix}", collection(&account)),
+            query: Vec::new(),
+            body: None,
+            idempotency: Idempotency::Safe,
+        })
+    }
+}
+
+/// A walk over every page of servers that owns no client, so it can live across an FFI
+/// boundary; [`ListAll`] wraps it for Rust callers.
+#[derive(Clone, Debug)]
+pub struct Pages {
+    cursor: PageCursor,
+}
+
+impl Pages {
+    /// A walk from `params.page` (default 1) to the end.
+    pub fn new(params: ServerListParams) -> Self {
+        Self {
+            cursor: PageCursor::new(params),
+        }
+    }
+
+    /// Fetches the next page, or `None` when the walk is over.
+    pub async fn next<T: Transport>(
+        &mut self,
+        client: &Client<T>,
+        options: &RequestOptions,
+    ) -> Result<Option<ServerListPage>, Error> {
+        if self.cursor.is_done() {
+            return Ok(None);
+        }
+        // On failure the cursor stays where it was: calling again retries the same page.
+        let page = client.list(&self.cursor.params, options).await?;
+        match self.cursor.advance(&page) {
+            Step::More | Step::Done => Ok(Some(page)),
+            Step::Repeated { page: number } => Err(Error::new(
+                ErrorKind::Api,
+                format!(
+                    "GET {}: page {number} repeats page {} (the API ignored `page`); stopped instead of looping",
+                    collection(&client.account(self.cursor.params.account_id.as_deref())?),
+                    number.saturating_sub(1)
+                ),
+            )),
+        }
+    }
+}
+
+/// Every server of an account, page by page. See [`Client::list_all`].
+#[derive(Debug)]
+pub struct ListAll<'a, T> {
+    client: &'a Client<T>,
+    pages: Pages,
+    buffer: std::vec::IntoIter<McpServer>,
+}
+
+impl<T: Transport> ListAll<'_, T> {
+    /// The next server, fetching the next page when needed; `None` at the end.
+    pub async fn next(&mut self, options: &RequestOptions) -> Result<Option<McpServer>, Error> {
+        loop {
+            if let Some(server) = self.buffer.next() {
+                return Ok(Some(server));
+            }
+            match self.pages.next(self.client, options).await? {
+                Some(page) => self.buffer = page.result.into_iter(),
+                None => return Ok(None),
+            }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! `McpServersClient`, the class JavaScript uses, and `ServerPager` behind `listAll`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Promise;
+use serde::Serialize;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::client::Client;
+use crate::error::{Error, ErrorKind};
+use crate::models::{AccountParams, ServerCreateParams, ServerListParams, ServerUpdateParams};
+use crate::servers::Pages;
+use crate::validate::Problem;
+
+use super::convert;
+use super::error::to_js as error_to_js;
+use super::fetch::FetchTransport;
+use super::glue;
+use super::options::{self, ClientOptions, RequestOptions};
+use super::signal::abortable;
+
+type Core = Client<FetchTransport>;
+
+/// A client of the Cloudflare Zero Trust Access AI Controls MCP servers API.
+///
+/// ```ts
+/// const client = new McpServersClient({ apiToken, accountId });
+/// const server = await client.read('github');
+/// ```
+#[wasm_bindgen]
+pub struct McpServersClient {
+    core: Rc<Core>,
+}
+
+/// Turns the outcome of a call into what the returned Promise settles with.
+fn settle<T: Serialize>(result: Result<T, Error>) -> Result<JsValue, JsValue> {
+    result
+        .and_then(|value| convert::to_js(&value))
+        .map_err(error_to_js)
+}
+
+fn id_argument(id: &JsValue) -> Result<String, Error> {
+    id.as_string().ok_or_else(|| {
+        Error::validation(vec![Problem {
+            field: "id".into(),
+            message: "id must be a string (the server id)".into(),
+        }])
+    })
+}
+
+#[wasm_bindgen]
+impl McpServersClient {
+    /// Creates a client. Throws a `McpServersError` (kind `'validation'`) for bad options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Option<Ts<ClientOptions>>) -> Result<McpServersClient, JsValue> {
+        let raw = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
+        let (config, fetch) = options::client_config(&raw).map_err(error_to_js)?;
+        Ok(Self {
+            core: Rc::new(Client::new(config, FetchTransport::new(fetch))),
+        })
+    }
+
+    /// Lists one page of servers: `{ result, result_info? }`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<ServerListPage>")]
+    pub fn list(
+        &self,
+        params: Option<Ts<ServerListParams>>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> Promise {
+        let core = self.core.clone();
+        let input = inputs::<ServerListParams>(optional(params), options.map(Into::into));
+        future_to_promise(async move {
+            let (params, opts, signal) = input.map_err(error_to_js)?;
+            settle(abortable(signal, "list", core.list(&params, &opts)).await)
+        })
+    }
+
+    /// Every server of the account, page by page, as an async iterable:
+    /// `for await (const server of client.listAll({ per_page: 100 })) { … }`.
+    #[wasm_bindgen(js_name = listAll, unchecked_return_type = "AsyncIterable<McpServer>")]
+    pub fn list_all(
+        &self,
+        params: Option<Ts<ServerListParams>>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> JsValue {
+        glue::pages_to_items(self.pages(params, options))
+    }
+
+    /// The pages behind `listAll`, one `next()` at a time; `next()` resolves to `undefined` at the end.
+    pub fn pages(
+        &self,
+        params: Option<Ts<ServerListParams>>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> ServerPager {
+        let state = inputs::<ServerListParams>(optional(params), options.map(Into::into)).map(
+            |(params, opts, signal)| PagerState {
+                pages: Pages::new(params),
+                opts,
+                signal,
+            },
+        );
+        ServerPager {
+            core: self.core.clone(),
+            state: Rc::new(RefCell::new(Some(state))),
+        }
+    }
+
+    /// Creates a server.
+    #[wasm_bindgen(unchecked_return_type = "Promise<McpServer>")]
+    pub fn create(
+        &self,
+        params: Ts<ServerCreateParams>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> Promise {
+        let core = self.core.clone();
+        let input = inputs::<ServerCreateParams>(params.into(), options.map(Into::into));
+        future_to_promise(async move {
+            let (params, opts, signal) = input.map_err(error_to_js)?;
+            settle(abortable(signal, "create", core.create(&params, &opts)).await)
+        })
+    }
+
+    /// Reads one server.
+    #[wasm_bindgen(unchecked_return_type = "Promise<McpServer>")]
+    pub fn read(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        params: Option<Ts<AccountParams>>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> Promise {
+        let core = self.core.clone();
+        let input = with_id::<AccountParams>(&id, params.map(Into::into), options.map(Into::into));
+        future_to_promise(async move {
+            let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
+            settle(abortable(signal, "read", core.read(&id, &params, &opts)).await)
+        })
+    }
+
+    /// Updates a server; only the fields you set are sent.
+    #[wasm_bindgen(unchecked_return_type = "Promise<McpServer>")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        params: Ts<ServerUpdateParams>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> Promise {
+        let core = self.core.clone();
+        let input =
+            with_id::<ServerUpdateParams>(&id, Some(params.into()), options.map(Into::into));
+        future_to_promise(async move {
+            let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
+            settle(abortable(signal, "update", core.update(&id, &params, &opts)).await)
+        })
+    }
+
+    /// Deletes a server; resolves to the server as it was.
+    #[wasm_bindgen(unchecked_return_type = "Promise<McpServer>")]
+    pub fn delete(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        params: Option<Ts<AccountParams>>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> Promise {
+        let core = self.core.clone();
+        let input = with_id::<AccountParams>(&id, params.map(Into::into), options.map(Into::into));
+        future_to_promise(async move {
+            let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
+            settle(abortable(signal, "delete", core.delete(&id, &params, &opts)).await)
+        })
+    }
+
+    /// Syncs a server's tools and prompts from upstream now. An upstream failure resolves
+    /// with `status: 'error'` and `error_details`; only API failures reject.
+    #[wasm_bindgen(unchecked_return_type = "Promise<SyncResult>")]
+    pub fn sync(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        params: Option<Ts<AccountParams>>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> Promise {
+        let core = self.core.clone();
+        let input = with_id::<AccountParams>(&id, params.map(Into::into), options.map(Into::into));
+        future_to_promise(async move {
+            let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
+            settle(abortable(signal, "sync", core.sync(&id, &params, &opts)).await)
+        })
+    }
+}
+
+fn optional<T: tsify::Tsify>(value: Option<Ts<T>>) -> JsValue {
+    value.map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
+}
+
+type Inputs<P> = (
+    P,
+    crate::config::RequestOptions,
+    Option<web_sys::AbortSignal>,
+);
+
+/// Reads a call's parameters and options, reporting every problem at once.
+fn inputs<P: serde::de::DeserializeOwned>(
+    params: JsValue,
+    options: Option<JsValue>,
+) -> Result<Inputs<P>, Error> {
+    let params = convert::from_js::<P>("params", &params).map_err(Error::validation)?;
+    let (opts, signal) = options::request_options(&options.unwrap_or(JsValue::UNDEFINED))?;
+    Ok((params, opts, signal))
+}
+
+fn with_id<P: serde::de::DeserializeOwned>(
+    id: &JsValue,
+    params: Option<JsValue>,
+    options: Option<JsValue>,
+) -> Result<(String, Inputs<P>), Error> {
+    let id = id_argument(id)?;
+    Ok((id, inputs(params.unwrap_or(JsValue::UNDEFINED), options)?))
+}
+
+struct PagerState {
+    pages: Pages,
+    opts: crate::config::RequestOptions,
+    signal: Option<web_sys::AbortSignal>,
+}
+
+/// Walks the pages of a list, as `listAll` does; each `next()` resolves to the next page,
+/// or to `undefined` after the last.
+#[wasm_bindgen]
+pub struct ServerPager {
+    core: Rc<Core>,
+    state: Rc<RefCell<Option<Result<PagerState, Error>>>>,
+}
+
+#[wasm_bindgen]
+impl ServerPager {
+    /// The next page, or `undefined` when there are no more.
+    #[wasm_bindgen(unchecked_return_type = "Promise<ServerListPage | undefined>")]
+    pub fn next(&self) -> Promise {
+        let core = self.core.clone();
+        let slot = self.state.clone();
+        future_to_promise(async move {
+            // Taken out while a page is in flight, so overlapping calls fail instead of racing.
+            let taken = slot.borrow_mut().take();
+            let mut state = match taken {
+                Some(Ok(state)) => state,
+                Some(Err(e)) => return Err(error_to_js(e)),
+                None => {
+                    return Err(error_to_js(Error::new(
+                        ErrorKind::Validation,
+                        "pages.next(): the previous page has not arrived yet; await it first",
+                    )))
+                }
+            };
+            let signal = state.signal.clone();
+            let result = abortable(signal, "listAll", state.pages.next(&core, &state.opts)).await;
+            *slot.borrow_mut() = Some(Ok(state));
+            match result {
+                Ok(Some(page)) => settle(Ok(page)),
+                Ok(None) => Ok(JsValue::UNDEFINED),
+                Err(e) => Err(error_to_js(e)),
+            }
+        })
+    }
+}

@@ -1,0 +1,75 @@
+// The few things Rust cannot express directly: an Error subclass, an async iterator, and
+// timers that can be cancelled. Imported by the wasm-bindgen output as a snippet.
+
+/** Every failure of the client rejects with this. */
+export class McpServersError extends Error {
+  constructor(message, fields) {
+    super(message);
+    this.name = 'McpServersError';
+    this.kind = fields.kind;
+    this.errors = fields.errors;
+    this.retryable = fields.retryable;
+    if (fields.status !== undefined) this.status = fields.status;
+    if (fields.code !== undefined) this.code = fields.code;
+    if (fields.rayId !== undefined) this.rayId = fields.rayId;
+  }
+
+  toJSON() {
+    const { name, message, kind, status, errors, code, retryable, rayId } = this;
+    return { name, message, kind, status, errors, code, retryable, rayId };
+  }
+}
+
+export function makeError(message, fieldsJson) {
+  return new McpServersError(message, JSON.parse(fieldsJson));
+}
+
+/** Turns a pager (`next()` resolving to a page or undefined) into an async iterable of items. */
+export function pagesToItems(pager) {
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (;;) {
+          const page = await pager.next();
+          if (page === undefined) return;
+          yield* page.result;
+        }
+      } finally {
+        pager.free();
+      }
+    },
+  };
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** Aborts `controller` after `ms`; returns the timer to disarm. */
+export function armTimeout(controller, ms) {
+  return setTimeout(() => controller.abort(TIMED_OUT), ms);
+}
+
+export function disarm(timer) {
+  clearTimeout(timer);
+}
+
+export function timedOut(controller) {
+  return controller.signal.reason === TIMED_OUT;
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts (so no timer outlives its request). */
+export function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
+
+/** Resolves when `signal` aborts; `release` removes the listener when the call is over. */
+export function whenAborted(signal, release) {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const onAbort = () => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+    release.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
+  });
+}

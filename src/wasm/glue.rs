@@ -1,0 +1,61 @@
+//! Bindings to `glue.js`, the JavaScript the wasm module carries with it.
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, AbortSignal};
+
+use super::client::ServerPager;
+
+#[wasm_bindgen(module = "/src/wasm/glue.js")]
+extern "C" {
+    /// A `McpServersError` with the given message and fields (a JSON object).
+    #[wasm_bindgen(js_name = makeError)]
+    pub fn make_error(message: &str, fields_json: &str) -> JsValue;
+
+    /// An async iterable over the items of every page the pager yields.
+    #[wasm_bindgen(js_name = pagesToItems)]
+    pub fn pages_to_items(pager: ServerPager) -> JsValue;
+
+    /// Aborts `controller` after `ms`; returns the timer.
+    #[wasm_bindgen(js_name = armTimeout)]
+    pub fn arm_timeout(controller: &AbortController, ms: f64) -> JsValue;
+
+    /// Cancels a timer from `arm_timeout`.
+    pub fn disarm(timer: &JsValue);
+
+    /// Whether `controller` was aborted by its timer.
+    #[wasm_bindgen(js_name = timedOut)]
+    pub fn timed_out(controller: &AbortController) -> bool;
+
+    /// Resolves after `ms`, or when `signal` aborts.
+    pub fn sleep(ms: f64, signal: &AbortSignal) -> Promise;
+
+    /// Resolves when `signal` aborts; aborting `release` drops the listener.
+    #[wasm_bindgen(js_name = whenAborted)]
+    pub fn when_aborted(signal: &AbortSignal, release: &AbortController) -> Promise;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const ERROR_TYPES: &str = r#"
+/** What kind of failure a `McpServersError` reports. */
+export type McpServersErrorKind = 'validation' | 'api' | 'network' | 'timeout' | 'aborted' | 'decode';
+
+/** Every failure of the client rejects with this (a real `Error` subclass). */
+export declare class McpServersError extends Error {
+  readonly name: 'McpServersError';
+  /** 'validation': bad parameters, nothing sent; 'api': the API answered with an error;
+   * 'network', 'timeout', 'aborted': no response; 'decode': a 2xx response of the wrong shape. */
+  readonly kind: McpServersErrorKind;
+  /** HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** Cloudflare's error items, or the validation problems (`path` names the field). */
+  readonly errors: ErrorItem[];
+  /** The first Cloudflare error code (7001 input validation, 7002 not found, …). */
+  readonly code?: number;
+  /** Whether trying again later may succeed (the client already retried what was safe). */
+  readonly retryable: boolean;
+  /** Cloudflare's ray id (`cf-ray`), for support requests. */
+  readonly rayId?: string;
+  toJSON(): { name: string; message: string; kind: McpServersErrorKind; status?: number; errors: ErrorItem[]; code?: number; retryable: boolean; rayId?: string };
+}
+"#;

@@ -1,0 +1,19 @@
+//! What JavaScript sees. Each exported method converts its arguments, calls the Rust core,
+//! and converts the answer back; no API logic lives here.
+
+mod client;
+mod convert;
+mod error;
+mod fetch;
+mod glue;
+mod options;
+mod signal;
+mod validators;
+
+pub use client::{McpServersClient, ServerPager};
+pub use fetch::FetchTransport;
+pub use options::{ClientOptions, RequestOptions};
+pub use validators::{
+    validate_server_create_params, validate_server_id, validate_server_list_params,
+    validate_server_update_params,
+};
