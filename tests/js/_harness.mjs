@@ -1,0 +1,122 @@
+// Shared helpers for the package tests: a real HTTP server on 127.0.0.1 that records every
+// request, the built package, and fixtures. Not a test file itself (no `.test.` in its name).
+import http from 'node:http';
+import { after } from 'node:test';
+
+export * from '../../pkg/node.js';
+
+export const TOKEN = 'tok-SECRET-1f2e3d4c5b6a';
+export const EMAIL = 'admin@example.com';
+export const API_KEY = 'key-SECRET-9a8b7c6d5e4f';
+export const SERVICE_KEY = 'v1.0-svc-SECRET-0011223344';
+export const SECRETS = [TOKEN, API_KEY, SERVICE_KEY];
+export const ACCOUNT = 'acc1234';
+export const PREFIX = `/client/v4/accounts/${ACCOUNT}/access/ai-controls/mcp/servers`;
+
+/** A server object as the API returns it. */
+export function server(id = 'my-mcp-server', extra = {}) {
+  return {
+    id,
+    name: `Server ${id}`,
+    hostname: 'https://example.com/mcp',
+    auth_type: 'bearer',
+    tools: [],
+    prompts: [],
+    status: 'ready',
+    ...extra,
+  };
+}
+
+export function json(res, status, body, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+export function ok(res, result, extra = {}, status = 200, headers = {}) {
+  json(res, status, { success: true, errors: [], messages: [], result, ...extra }, headers);
+}
+
+const servers = new Set();
+
+/**
+ * Starts a server whose `handler(req, res, record)` answers each request; `record` holds the
+ * request as seen on the wire: { method, url, path, query (URLSearchParams), headers, body, at }.
+ * The server is closed (with every connection) when the test file ends, and by `close()`.
+ */
+export async function startServer(handler = (req, res) => ok(res, server())) {
+  const requests = [];
+  const sockets = new Set();
+  const srv = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      const record = {
+        method: req.method,
+        url: req.url,
+        path: url.pathname,
+        query: url.searchParams,
+        rawQuery: url.search,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        hasBody: chunks.length > 0,
+        at: Date.now(),
+      };
+      requests.push(record);
+      try {
+        handler(req, res, record, requests.length);
+      } catch (e) {
+        json(res, 599, { success: false, errors: [{ message: `test handler threw: ${e}` }] });
+      }
+    });
+  });
+  srv.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const port = srv.address().port;
+  const handle = {
+    port,
+    baseURL: `http://127.0.0.1:${port}/client/v4`,
+    requests,
+    async close() {
+      if (!servers.has(handle)) return;
+      servers.delete(handle);
+      for (const s of sockets) s.destroy();
+      srv.closeAllConnections?.();
+      await new Promise((resolve) => srv.close(() => resolve()));
+    },
+  };
+  servers.add(handle);
+  return handle;
+}
+
+after(async () => {
+  await Promise.all([...servers].map((s) => s.close()));
+});
+
+/** A port nothing listens on: bind, note the port, close. */
+export async function closedPort() {
+  const srv = http.createServer();
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const { port } = srv.address();
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+/** Awaits `promise`, which must reject; returns the rejection. */
+export async function rejection(promise) {
+  try {
+    const value = await promise;
+    throw Object.assign(new Error(`expected a rejection, got ${JSON.stringify(value)}`), { unexpected: true });
+  } catch (e) {
+    if (e && e.unexpected) throw e;
+    return e;
+  }
+}
+
+/** Every text a user might print or log for an error. */
+export function errorTexts(err) {
+  return [String(err?.message), String(err), JSON.stringify(err), String(err?.stack)];
+}
