@@ -25,7 +25,11 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         _ => {
             eprintln!("usage: cargo xtask <dist|test|demo|bench>\n\n  dist   build the npm package into pkg/\n  test   install what is missing, then run every test suite\n  demo   serve the admin page on the local emulator (http://127.0.0.1:8787)\n  bench  compare size and speed with the official SDK");
-            return if command == "help" || command == "--help" { ExitCode::SUCCESS } else { ExitCode::from(2) };
+            return if command == "help" || command == "--help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
         }
     };
     match result {

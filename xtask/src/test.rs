@@ -1,6 +1,120 @@
-//! `cargo xtask test` (not written yet).
-use crate::util::Result;
+//! `cargo xtask test`: installs what a fresh machine lacks, then runs every suite in order,
+//! cheapest first, stopping at the first failure.
+
+use std::path::Path;
+
+use crate::util::{root, run, run_in, step, Result};
+use crate::{dist, setup};
+
+const WASM_RUNNER: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER";
 
 pub fn run(_args: &[String]) -> Result {
-    Err("test is not written yet".into())
+    let root = root();
+    setup::wasm_tools()?;
+    setup::chromium()?;
+
+    step("rustfmt");
+    run("cargo", &["fmt", "--all", "--", "--check"])?;
+
+    step("clippy (native and wasm32)");
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+
+    step("native tests: the core, the emulator, docs");
+    run("cargo", &["test", "--workspace"])?;
+
+    dist::build()?;
+    dist::report_sizes()?;
+
+    step("wasm-bindgen tests in Node");
+    let runner = [(WASM_RUNNER, "wasm-bindgen-test-runner")];
+    run_in(
+        &root,
+        "cargo",
+        &[
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "wasm_node",
+        ],
+        &runner,
+    )?;
+
+    step("wasm-bindgen tests in headless Chromium");
+    run_in(
+        &root,
+        "cargo",
+        &[
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "wasm_browser",
+        ],
+        &[runner[0], ("CHROMEDRIVER", "/usr/bin/chromedriver")],
+    )?;
+
+    step("type test: a strict TypeScript consumer of the package");
+    run("node_modules/.bin/tsc", &["-p", "tests/types", "--noEmit"])?;
+
+    let emulator = root.join("target/debug/cf-mcp-emulator");
+    let emulator = emulator.to_string_lossy();
+    for (suite, dir) in [
+        ("JavaScript package tests (Node)", "tests/js"),
+        ("admin page end to end (Chromium)", "tests/e2e"),
+        ("Cloudflare Workers (workerd)", "tests/workers"),
+    ] {
+        if !root.join(dir).is_dir() {
+            continue;
+        }
+        step(suite);
+        let files = test_files(&root.join(dir))?;
+        let mut args = vec!["--test", "--test-concurrency=1"];
+        args.extend(files.iter().map(String::as_str));
+        run_in(&root, "node", &args, &[("CF_MCP_EMULATOR", &emulator)])?;
+    }
+    println!("\nall suites passed");
+    Ok(())
+}
+
+/// The `*.test.mjs` files of a folder, sorted, relative to the root.
+fn test_files(dir: &Path) -> Result<Vec<String>> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .filter_map(|p| {
+            p.strip_prefix(root())
+                .ok()
+                .map(|p| p.to_string_lossy().into_owned())
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{} has no *.test.mjs files", dir.display()));
+    }
+    Ok(files)
 }
