@@ -1,0 +1,363 @@
+//! The client through its public API over a scripted transport: what is sent, how retries
+//! behave, how pages are walked. (The same rules over real HTTP are in tests/js.)
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use cf_mcp_servers::{
+    AccountParams, AuthType, Client, ClientConfig, ErrorKind, HttpRequest, HttpResponse, Method,
+    RequestOptions, ServerCreateParams, ServerListParams, ServerUpdateParams, Transport,
+    TransportError, TransportErrorKind,
+};
+
+type Reply = Result<HttpResponse, TransportErrorKind>;
+
+/// Answers with the scripted replies in order and records every request and wait.
+#[derive(Default)]
+struct Script {
+    replies: RefCell<VecDeque<Reply>>,
+    sent: RefCell<Vec<HttpRequest>>,
+    slept: RefCell<Vec<u64>>,
+}
+
+impl Transport for &Script {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        self.sent.borrow_mut().push(request);
+        match self
+            .replies
+            .borrow_mut()
+            .pop_front()
+            .expect("an unexpected extra request")
+        {
+            Ok(response) => Ok(response),
+            Err(kind) => Err(TransportError {
+                kind,
+                message: "connection refused".into(),
+            }),
+        }
+    }
+    async fn sleep(&self, ms: u64) {
+        self.slept.borrow_mut().push(ms);
+    }
+}
+
+fn reply(status: u16, headers: &[(&str, &str)], body: &str) -> Reply {
+    Ok(HttpResponse {
+        status,
+        headers: headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect(),
+        body: body.into(),
+    })
+}
+
+fn server_json(id: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","name":"{id}","hostname":"https://h/mcp","auth_type":"bearer","tools":[],"prompts":[]}}"#
+    )
+}
+
+fn ok(result: &str) -> Reply {
+    reply(
+        200,
+        &[],
+        &format!(r#"{{"success":true,"errors":[],"messages":[],"result":{result}}}"#),
+    )
+}
+
+fn script(replies: Vec<Reply>) -> Script {
+    Script {
+        replies: RefCell::new(replies.into()),
+        ..Script::default()
+    }
+}
+
+fn client(script: &Script) -> Client<&Script> {
+    let config = ClientConfig {
+        account_id: Some("acc".into()),
+        base_url: "http://127.0.0.1:9/client/v4/".into(),
+        ..ClientConfig::with_token("tok")
+    };
+    Client::new(config, script)
+}
+
+fn create_params() -> ServerCreateParams {
+    ServerCreateParams {
+        account_id: None,
+        id: "new".into(),
+        name: "New".into(),
+        hostname: "https://new.example/mcp".into(),
+        auth_type: AuthType::Bearer,
+        auth_credentials: Some("upstream-secret".into()),
+        client_secret: None,
+        description: Some(None),
+        is_shared_oauth_callback_enabled: None,
+        secure_web_gateway: Some(true),
+        updated_prompts: None,
+        updated_tools: None,
+    }
+}
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(future)
+}
+
+#[test]
+fn create_sends_exactly_the_given_fields_with_json_headers() {
+    let s = script(vec![reply(
+        201,
+        &[],
+        &format!(r#"{{"success":true,"result":{}}}"#, server_json("new")),
+    )]);
+    let server = block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap();
+    assert_eq!(server.id, "new");
+    let sent = s.sent.borrow();
+    assert_eq!(sent[0].method, Method::Post);
+    assert_eq!(
+        sent[0].url,
+        "http://127.0.0.1:9/client/v4/accounts/acc/access/ai-controls/mcp/servers"
+    );
+    assert_eq!(
+        sent[0].body.as_deref(),
+        Some(
+            r#"{"id":"new","name":"New","hostname":"https://new.example/mcp","auth_type":"bearer","auth_credentials":"upstream-secret","description":null,"secure_web_gateway":true}"#
+        )
+    );
+    assert_eq!(sent[0].header("content-type"), Some("application/json"));
+    assert_eq!(sent[0].header("authorization"), Some("Bearer tok"));
+    // Debug output of a request never shows header values.
+    assert!(!format!("{:?}", sent[0]).contains("Bearer tok"));
+}
+
+#[test]
+fn read_delete_and_sync_send_no_body() {
+    let s = script(vec![
+        ok(&server_json("a")),
+        ok(&server_json("a")),
+        ok(r#"{"status":"ready"}"#),
+    ]);
+    let c = client(&s);
+    let p = AccountParams {
+        account_id: Some("other".into()),
+    };
+    let o = RequestOptions::default();
+    block_on(async {
+        c.read("a", &p, &o).await.unwrap();
+        c.delete("a", &p, &o).await.unwrap();
+        c.sync("a", &p, &o).await.unwrap();
+    });
+    let sent = s.sent.borrow();
+    let calls: Vec<(Method, &str)> = sent
+        .iter()
+        .map(|r| (r.method, r.url.rsplit("/servers").next().unwrap()))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            (Method::Get, "/a"),
+            (Method::Delete, "/a"),
+            (Method::Post, "/a/sync")
+        ]
+    );
+    assert!(sent
+        .iter()
+        .all(|r| r.body.is_none() && r.header("content-type").is_none()));
+    assert!(sent.iter().all(|r| r.url.contains("/accounts/other/")));
+}
+
+#[test]
+fn list_puts_paging_and_search_in_the_query() {
+    let s = script(vec![ok("[]")]);
+    let params = ServerListParams {
+        page: Some(2),
+        per_page: Some(50),
+        search: Some("git hub".into()),
+        account_id: None,
+    };
+    block_on(client(&s).list(&params, &RequestOptions::default())).unwrap();
+    assert!(s.sent.borrow()[0]
+        .url
+        .ends_with("/servers?page=2&per_page=50&search=git%20hub"));
+}
+
+#[test]
+fn rate_limits_are_waited_out_as_the_server_asks() {
+    let s = script(vec![
+        reply(429, &[("retry-after", "2")], ""),
+        reply(503, &[("retry-after-ms", "10")], "<html>busy</html>"),
+        ok(&server_json("a")),
+    ]);
+    let server =
+        block_on(client(&s).read("a", &AccountParams::default(), &RequestOptions::default()))
+            .unwrap();
+    assert_eq!(server.id, "a");
+    assert_eq!(*s.slept.borrow(), [2000, 10]);
+}
+
+#[test]
+fn retries_stop_at_max_retries_with_the_last_error() {
+    let s = script(vec![
+        reply(500, &[], ""),
+        reply(502, &[], ""),
+        reply(503, &[("cf-ray", "r1")], ""),
+    ]);
+    let err = block_on(client(&s).read("a", &AccountParams::default(), &RequestOptions::default()))
+        .unwrap_err();
+    assert_eq!(
+        (err.kind, err.status, err.retryable),
+        (ErrorKind::Api, Some(503), true)
+    );
+    assert_eq!(err.ray_id.as_deref(), Some("r1"));
+    assert_eq!(s.sent.borrow().len(), 3);
+    let once = script(vec![reply(500, &[], "")]);
+    let options = RequestOptions {
+        max_retries: Some(0),
+        ..RequestOptions::default()
+    };
+    block_on(client(&once).read("a", &AccountParams::default(), &options)).unwrap_err();
+    assert_eq!(once.sent.borrow().len(), 1);
+}
+
+#[test]
+fn a_wait_longer_than_the_cap_fails_at_once() {
+    let s = script(vec![reply(429, &[("retry-after", "600")], "")]);
+    let err = block_on(client(&s).read("a", &AccountParams::default(), &RequestOptions::default()))
+        .unwrap_err();
+    assert_eq!((err.status, err.retryable), (Some(429), true));
+    assert!(s.slept.borrow().is_empty());
+}
+
+#[test]
+fn a_create_that_may_have_landed_is_not_repeated() {
+    for failure in [
+        reply(500, &[], ""),
+        Err(TransportErrorKind::Timeout),
+        Err(TransportErrorKind::Network),
+    ] {
+        let s = script(vec![failure]);
+        let err =
+            block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap_err();
+        assert!(err.retryable);
+        assert_eq!(s.sent.borrow().len(), 1);
+    }
+    let s = script(vec![
+        reply(429, &[("retry-after", "0")], ""),
+        reply(
+            201,
+            &[],
+            &format!(r#"{{"success":true,"result":{}}}"#, server_json("new")),
+        ),
+    ]);
+    block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap();
+    assert_eq!(s.sent.borrow().len(), 2);
+}
+
+#[test]
+fn network_failures_and_timeouts_are_retried_then_reported() {
+    let s = script(vec![
+        Err(TransportErrorKind::Timeout),
+        Err(TransportErrorKind::Timeout),
+        Err(TransportErrorKind::Timeout),
+    ]);
+    let options = RequestOptions {
+        timeout_ms: Some(250),
+        ..RequestOptions::default()
+    };
+    let err = block_on(client(&s).read("a", &AccountParams::default(), &options)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Timeout);
+    assert_eq!(err.message, "GET /accounts/acc/access/ai-controls/mcp/servers/a: timed out after 250 ms (after 3 attempts)");
+    assert!(s.sent.borrow().iter().all(|r| r.timeout_ms == 250));
+    let refused = script(vec![Err(TransportErrorKind::Network)]);
+    let options = RequestOptions {
+        max_retries: Some(0),
+        ..RequestOptions::default()
+    };
+    let err =
+        block_on(client(&refused).read("a", &AccountParams::default(), &options)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Network);
+    assert!(err.message.ends_with("network error: connection refused"));
+}
+
+#[test]
+fn list_all_walks_45_servers_in_3_requests() {
+    let page = |ids: std::ops::Range<usize>| {
+        let items: Vec<String> = ids.map(|i| server_json(&format!("s{i}"))).collect();
+        ok(&format!("[{}]", items.join(",")))
+    };
+    let s = script(vec![page(0..20), page(20..40), page(40..45)]);
+    let c = client(&s);
+    let mut all = c.list_all(ServerListParams {
+        per_page: Some(20),
+        ..ServerListParams::default()
+    });
+    let mut ids = Vec::new();
+    block_on(async {
+        while let Some(server) = all.next(&RequestOptions::default()).await.unwrap() {
+            ids.push(server.id);
+        }
+    });
+    assert_eq!(ids.len(), 45);
+    assert_eq!(ids[44], "s44");
+    let urls: Vec<String> = s
+        .sent
+        .borrow()
+        .iter()
+        .map(|r| r.url.rsplit('?').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        urls,
+        ["per_page=20", "page=2&per_page=20", "page=3&per_page=20"]
+    );
+}
+
+#[test]
+fn invalid_parameters_send_nothing() {
+    let s = script(vec![]);
+    let c = client(&s);
+    let o = RequestOptions::default();
+    let update = ServerUpdateParams {
+        name: Some("n".repeat(351)),
+        ..ServerUpdateParams::default()
+    };
+    block_on(async {
+        assert_eq!(
+            c.update("ok", &update, &o).await.unwrap_err().kind,
+            ErrorKind::Validation
+        );
+        assert_eq!(
+            c.read("../x", &AccountParams::default(), &o)
+                .await
+                .unwrap_err()
+                .kind,
+            ErrorKind::Validation
+        );
+        let bad_account = AccountParams {
+            account_id: Some("a/b".into()),
+        };
+        assert_eq!(
+            c.sync("ok", &bad_account, &o).await.unwrap_err().kind,
+            ErrorKind::Validation
+        );
+        let mut no_creds = ClientConfig {
+            account_id: Some("acc".into()),
+            ..ClientConfig::default()
+        };
+        no_creds.base_url = "http://127.0.0.1:9".into();
+        let err = Client::new(no_creds, &s)
+            .read("ok", &AccountParams::default(), &o)
+            .await
+            .unwrap_err();
+        assert!(err.message.contains("no credentials"));
+    });
+    assert!(s.sent.borrow().is_empty());
+}
