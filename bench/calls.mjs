@@ -1,0 +1,43 @@
+// Per-call overhead and large-page decoding of ONE client against the in-process fetch stub.
+// Usage: node bench/calls.mjs <ours|official> [--rounds N] [--only read,create,list,large]
+// Prints one JSON line: { client, ops: { read: [ops/s per round], … } }.
+
+import { cannedBodies, makeStub } from './fixtures.mjs';
+import { CLIENTS } from './clients.mjs';
+
+const args = process.argv.slice(2);
+const which = args[0];
+const opt = (name, dflt) => { const i = args.indexOf(name); return i < 0 ? dflt : args[i + 1]; };
+const rounds = Number(opt('--rounds', 5));
+const only = opt('--only', 'read,create,list,large').split(',');
+
+// Calls per timed round: enough for ~50–300 ms of work per round.
+export const WORK = {
+  read: { calls: 1500, run: (c) => c.read('server-1') },
+  create: { calls: 1500, run: (c) => c.create() },
+  list: { calls: 200, run: (c) => c.list({}) },
+  large: { calls: 3, run: (c) => c.list({ per_page: 100 }) },
+};
+
+const bodies = cannedBodies();
+const make = CLIENTS[which];
+if (!make) throw new Error(`unknown client ${which}`);
+const client = make({ fetch: makeStub(bodies) });
+const largeClient = make({ fetch: makeStub(bodies, { large: true }) });
+
+async function round(c, { calls, run }) {
+  const t0 = performance.now();
+  for (let i = 0; i < calls; i++) await run(c);
+  return (calls * 1000) / (performance.now() - t0);
+}
+
+const ops = {};
+for (const name of only) {
+  const work = WORK[name];
+  const c = name === 'large' ? largeClient : client;
+  // warm up: JIT, wasm tiering, caches
+  await round(c, { ...work, calls: Math.max(2, Math.ceil(work.calls / 3)) });
+  ops[name] = [];
+  for (let r = 0; r < rounds; r++) ops[name].push(await round(c, work));
+}
+console.log(JSON.stringify({ client: which, ops }));

@@ -1,0 +1,112 @@
+// Canned API data and the in-process fetch stub shared by both clients.
+//
+// The stub answers both call shapes: ours calls `fetch(request)` with one Request,
+// the official SDK calls `fetch(url, init)`.
+
+export const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
+export const BASE = 'https://api.cloudflare.com/client/v4';
+
+const WORDS = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa'.split(' ');
+
+/** A tool as MCP's tools/list reports it, with an input schema of about 1 KB. */
+export function tool(i) {
+  const w = (k) => WORDS[(i + k) % WORDS.length];
+  return {
+    name: `${w(0)}_${w(3)}_${i}`,
+    description: `Runs the ${w(1)} ${w(2)} operation against the upstream ${w(4)} service and returns the matching records.`,
+    inputSchema: {
+      type: 'object',
+      properties: {
+        query: { type: 'string', description: `Free-text ${w(5)} query; supports quoted phrases and field:value filters.`, minLength: 1, maxLength: 2048 },
+        limit: { type: 'integer', description: 'Maximum number of results to return.', minimum: 1, maximum: 100, default: 20 },
+        cursor: { type: 'string', description: 'Opaque cursor from a previous response, for the next page.' },
+        sort: { type: 'string', enum: ['relevance', 'created', 'updated', w(6)], description: 'Sort order of the results.' },
+        filters: {
+          type: 'object',
+          description: `Structured ${w(7)} filters combined with AND.`,
+          properties: {
+            owner: { type: 'string', description: 'Owner login or id.' },
+            labels: { type: 'array', items: { type: 'string' }, description: 'Labels that must all be present.' },
+            since: { type: 'string', format: 'date-time', description: 'Only items changed after this instant.' },
+          },
+          additionalProperties: false,
+        },
+      },
+      required: ['query'],
+      additionalProperties: false,
+      $schema: 'http://json-schema.org/draft-07/schema#',
+    },
+    annotations: { readOnlyHint: true, openWorldHint: i % 2 === 0 },
+  };
+}
+
+/** A fully populated server as the API returns it. */
+export function server(i, tools = 2) {
+  const id = `server-${i}`;
+  return {
+    id,
+    name: `MCP server ${i}`,
+    hostname: `https://mcp${i}.example.com/mcp`,
+    auth_type: i % 3 === 0 ? 'oauth' : i % 3 === 1 ? 'bearer' : 'unauthenticated',
+    description: `Upstream MCP server number ${i}`,
+    status: 'ready',
+    authentication_status: i % 3 === 0 ? 'connected' : 'not_required',
+    created_at: '2026-11-01T10:00:00Z',
+    created_by: 'admin@example.com',
+    modified_at: '2026-11-20T12:30:00Z',
+    modified_by: 'admin@example.com',
+    last_synced: '2026-11-24T08:00:00Z',
+    last_successful_sync: '2026-11-24T08:00:00Z',
+    is_shared_oauth_callback_enabled: false,
+    secure_web_gateway: true,
+    tools: Array.from({ length: tools }, (_, t) => tool(i * 1000 + t)),
+    prompts: [{ name: 'summarize', description: 'Summarize a document', arguments: [{ name: 'text', required: true }] }],
+    updated_tools: [{ name: tools ? tool(i * 1000).name : 'x', alias: 'search', enabled: true }],
+    updated_prompts: [],
+  };
+}
+
+export function envelope(result, result_info) {
+  const body = { success: true, errors: [], messages: [], result };
+  if (result_info) body.result_info = result_info;
+  return JSON.stringify(body);
+}
+
+/** Canned bodies: one server, a default page of 20, and a large page (100 servers × 50 tools). */
+export function cannedBodies() {
+  const page = (n, tools) => {
+    const result = Array.from({ length: n }, (_, i) => server(i, tools));
+    return envelope(result, { page: 1, per_page: n, count: n, total_count: n, total_pages: 1 });
+  };
+  return {
+    read: envelope(server(1, 5)),
+    create: envelope(server(7, 0)),
+    list: page(20, 2),
+    large: page(100, 50),
+  };
+}
+
+const HEADERS = { 'content-type': 'application/json', 'cf-ray': '8f0000000000abcd-SJC' };
+
+/**
+ * A fetch that answers from `bodies` by method and path, with no I/O: GET …/servers/:id → read,
+ * POST …/servers → create, GET …/servers → list (or `large` when `useLarge()` says so).
+ */
+export function makeStub(bodies, { large = false } = {}) {
+  let calls = 0;
+  const stub = async (input, init) => {
+    calls++;
+    let url, method;
+    if (typeof input === 'string') { url = input; method = init?.method ?? 'GET'; }
+    else if (input instanceof URL) { url = input.href; method = init?.method ?? 'GET'; }
+    else { url = input.url; method = init?.method ?? input.method; }
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    let body;
+    if (path.endsWith('/servers')) body = method === 'POST' ? bodies.create : large ? bodies.large : bodies.list;
+    else body = bodies.read;
+    return new Response(body, { status: 200, headers: HEADERS });
+  };
+  stub.count = () => calls;
+  return stub;
+}

@@ -1,0 +1,55 @@
+// Download size: each client bundled by esbuild for the browser (minified, ESM), then raw,
+// gzip -9 and brotli (max quality). Ours counts the bundle plus the .wasm it fetches.
+// Prints one JSON line: { ours: { files, raw, gzip, brotli }, official: { … } }.
+
+import { build } from 'esbuild';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+
+const ENTRIES = {
+  ours: `import { McpServersClient } from ${JSON.stringify(join(root, 'pkg/browser.js'))};
+const client = new McpServersClient({ apiToken: 't', accountId: 'a' });
+globalThis.server = await client.read('x');`,
+  official: `import { createClient } from 'cloudflare/tree-shakable';
+import { Servers } from 'cloudflare/resources/zero-trust/access/ai-controls/mcp/servers';
+const client = createClient({ apiToken: 't', resources: [Servers] });
+globalThis.server = await client.zeroTrust.access.aiControls.mcp.servers.read('x', { account_id: 'a' });`,
+};
+
+function measure(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+const out = {};
+const dir = mkdtempSync(join(tmpdir(), 'cf-bench-size-'));
+try {
+  for (const [name, source] of Object.entries(ENTRIES)) {
+    const entry = join(dir, `${name}-entry.mjs`);
+    const outdir = join(dir, name);
+    writeFileSync(entry, source);
+    await build({
+      entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'browser',
+      target: 'es2022', outdir, logLevel: 'error', absWorkingDir: root, nodePaths: [join(root, 'node_modules')],
+    });
+    const files = readdirSync(outdir).map((f) => ({ file: f, ...measure(readFileSync(join(outdir, f))) }));
+    if (name === 'ours') {
+      // esbuild leaves `new URL('./cf_mcp_servers_bg.wasm', import.meta.url)` alone: the browser fetches it too.
+      files.push({ file: 'cf_mcp_servers_bg.wasm', ...measure(readFileSync(join(root, 'pkg/cf_mcp_servers_bg.wasm'))) });
+    }
+    const total = (k) => files.reduce((s, f) => s + f[k], 0);
+    out[name] = { files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(JSON.stringify(out));
