@@ -1,0 +1,83 @@
+// The one place that talks to the client library from pkg/. The library is loaded with a dynamic
+// import so that a missing or broken package shows a readable banner instead of a blank page.
+
+const PKG_URL = new URL('../pkg/browser.js', import.meta.url).href;
+
+let lib = null;
+let client = null;
+let pending = 0;
+const listeners = new Set();
+
+export async function loadLibrary() {
+  if (!lib) {
+    try {
+      lib = await import(PKG_URL);
+    } catch (cause) {
+      const err = new Error(`The client library could not be loaded from ${PKG_URL}. Build it with "cargo xtask dist".`);
+      err.cause = cause;
+      throw err;
+    }
+  }
+  return lib;
+}
+
+export function library() {
+  return lib;
+}
+
+export function isLibraryError(err) {
+  return Boolean(err) && ((lib && err instanceof lib.McpServersError) || err.name === 'McpServersError');
+}
+
+/** Builds the client for a connection; nothing is sent until the first call. */
+export function connect({ baseURL, accountId, token }) {
+  if (client && typeof client.free === 'function') client.free();
+  client = new lib.McpServersClient({ apiToken: token, baseURL, accountId });
+  return client;
+}
+
+export function disconnect() {
+  if (client && typeof client.free === 'function') client.free();
+  client = null;
+}
+
+export function isConnected() {
+  return client !== null;
+}
+
+/** Subscribe to the number of requests in flight (drives the global progress bar). */
+export function onActivity(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+async function track(promise) {
+  pending += 1;
+  listeners.forEach((fn) => fn(pending));
+  try {
+    return await promise;
+  } finally {
+    pending -= 1;
+    listeners.forEach((fn) => fn(pending));
+  }
+}
+
+function need() {
+  if (!client) throw new Error('Not connected: enter the API token and account id first.');
+  return client;
+}
+
+export const servers = {
+  list: (params, opts) => track(need().list(params, opts)),
+  create: (params) => track(need().create(params)),
+  read: (id) => track(need().read(id, {})),
+  update: (id, params) => track(need().update(id, params)),
+  delete: (id) => track(need().delete(id, {})),
+  sync: (id) => track(need().sync(id, {})),
+};
+
+export const validate = {
+  create: (params) => lib.validateServerCreateParams(params),
+  update: (params) => lib.validateServerUpdateParams(params),
+  id: (id) => lib.validateServerId(id),
+};

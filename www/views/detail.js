@@ -1,0 +1,343 @@
+// One server: every field, the sync state in words, Sync, Edit, capabilities, Delete.
+import { h, replace, button, withBusy, icon } from '../dom.js';
+import { servers, validate, isLibraryError } from '../api.js';
+import { showError, clearBanner, toast } from './banner.js';
+import { field, toggle, applyProblems, errorSummary } from './forms.js';
+import { capabilityEditor } from './capabilities.js';
+import { statusBadge } from './list.js';
+import {
+  explainSync, explainFailure, relativeTime, absoluteTime, authLabel, statusInfo, plural, AUTHENTICATION_STATUS,
+} from '../format.js';
+
+const KNOWN = new Set(['id', 'name', 'hostname', 'auth_type', 'tools', 'prompts', 'status', 'description', 'error',
+  'error_details', 'last_synced', 'last_successful_sync', 'created_at', 'created_by', 'modified_at', 'modified_by',
+  'secure_web_gateway', 'is_shared_oauth_callback_enabled', 'updated_tools', 'updated_prompts',
+  'authentication_status', 'auth_config_summary']);
+
+export function renderDetail(root, id, go) {
+  let server = null;
+  let lastSync = null; // { result, at } of a sync run from this page
+  let editing = false;
+  let editors = {};
+
+  replace(root, h('div', { class: 'view-header' },
+    h('div', null,
+      backLink(),
+      h('h1', { class: 'view-title', tabindex: '-1' }, id),
+      h('p', { class: 'view-subtitle', role: 'status' }, h('span', { class: 'inline-spinner', 'aria-hidden': 'true' }), 'Loading server…'))),
+  h('div', { class: 'card skeleton-card', 'aria-hidden': 'true' }, h('span', { class: 'sk sk-lg' }), h('span', { class: 'sk sk-md' }), h('span', { class: 'sk sk-sm' })));
+
+  load();
+
+  async function load() {
+    try {
+      server = await servers.read(id);
+    } catch (err) {
+      const notFound = isLibraryError(err) && err.status === 404;
+      replace(root, h('div', { class: 'view-header' }, h('div', null, backLink(),
+        h('h1', { class: 'view-title', tabindex: '-1' }, notFound ? 'Server not found' : 'Server could not be loaded'),
+        h('p', { class: 'view-subtitle' }, notFound ? `There is no server with id “${id}” in this account.` : ''))));
+      showError(err, { context: 'Loading the server', retry: notFound ? null : () => renderDetail(root, id, go) });
+      return;
+    }
+    clearBanner();
+    draw();
+  }
+
+  function draw() {
+    const title = h('h1', { class: 'view-title', tabindex: '-1' }, server.name || server.id);
+    const syncBtn = button('Sync', { kind: 'primary', iconName: 'sync', onclick: () => runSync(syncBtn) });
+    const deleteBtn = button('Delete', { kind: 'danger-ghost', iconName: 'trash', onclick: () => confirmDelete(deleteBtn) });
+    editors = {
+      tools: capabilityEditor('tools', server, () => updateSaveBar()),
+      prompts: capabilityEditor('prompts', server, () => updateSaveBar()),
+    };
+    const saveBar = h('div', { class: 'save-bar', hidden: true, role: 'region', 'aria-label': 'Unsaved capability changes' });
+
+    replace(root,
+      h('div', { class: 'view-header' },
+        h('div', { class: 'view-header-main' },
+          backLink(),
+          h('div', { class: 'title-row' }, title, statusBadge(server.status)),
+          h('p', { class: 'view-subtitle' },
+            h('span', { class: 'mono' }, server.id), h('span', { class: 'dot-sep', 'aria-hidden': 'true' }, '·'),
+            h('span', { class: 'mono break' }, server.hostname))),
+        h('div', { class: 'header-actions' }, deleteBtn, syncBtn)),
+      h('div', { class: 'detail-grid' },
+        h('div', { class: 'detail-main' },
+          syncCard(),
+          capabilityCard('tools', 'Tools', editors.tools),
+          capabilityCard('prompts', 'Prompts', editors.prompts),
+          saveBar),
+        h('div', { class: 'detail-side' },
+          editing ? editCard() : settingsCard(),
+          metaCard())));
+
+    function updateSaveBar() {
+      const dirty = editors.tools.isDirty() || editors.prompts.isDirty();
+      saveBar.hidden = !dirty;
+      if (dirty && !saveBar.firstChild) {
+        const saveBtn = button('Save changes', { kind: 'primary', onclick: () => saveCapabilities(saveBtn) });
+        replace(saveBar,
+          h('p', null, 'You have unsaved changes to tools or prompts.'),
+          h('div', { class: 'save-bar-actions' },
+            button('Discard', { kind: 'ghost', onclick: () => draw() }),
+            saveBtn));
+      }
+    }
+  }
+
+  function syncCard() {
+    const ex = explainSync(server);
+    const card = h('section', { class: `card sync-card tone-${ex.tone}`, 'aria-labelledby': 'sync-title', id: 'sync-card' },
+      h('div', { class: 'card-head' },
+        h('h2', { id: 'sync-title', class: 'card-title' }, 'Sync'),
+        server.last_synced
+          ? h('span', { class: 'muted small' }, 'Last synced ', h('time', { datetime: server.last_synced, title: absoluteTime(server.last_synced) }, relativeTime(server.last_synced)))
+          : h('span', { class: 'muted small' }, 'Never synced')),
+      h('p', { class: 'sync-state' }, ex.title),
+      ex.lines.map((line) => h('p', { class: 'sync-line' }, line)),
+      h('div', { class: 'sync-result', role: 'status', 'aria-live': 'polite' }, lastSync ? syncResultView(lastSync) : null));
+    return card;
+  }
+
+  function syncResultView({ result, at }) {
+    const s = statusInfo(result.status);
+    const ok = result.status === 'ready';
+    return h('div', { class: `sync-outcome tone-${s.tone}` },
+      h('p', { class: 'sync-outcome-title' }, icon(ok ? 'check' : 'alert'),
+        ok
+          ? `Sync finished ${relativeTime(at)}: found ${plural(server.tools?.length ?? 0, 'tool')} and ${plural(server.prompts?.length ?? 0, 'prompt')}.`
+          : `Sync finished ${relativeTime(at)} with status “${s.label}”.`),
+      !ok && (result.error || result.error_details)
+        ? explainFailure(result.error_details, result.error).map((l) => h('p', { class: 'sync-line' }, l))
+        : null);
+  }
+
+  async function runSync(btn) {
+    const card = root.querySelector('#sync-card .sync-result');
+    if (card) {
+      replace(card, h('div', { class: 'sync-progress' },
+        h('div', { class: 'progress-track' }, h('div', { class: 'progress-bar' })),
+        h('p', { class: 'sync-line' }, `Syncing: connecting to ${server.hostname} and listing its tools and prompts…`)));
+    }
+    let result;
+    try {
+      result = await withBusy(btn, 'Syncing…', async () => {
+        const r = await servers.sync(server.id);
+        server = await servers.read(server.id);
+        return r;
+      });
+    } catch (err) {
+      if (card) replace(card);
+      showError(err, { context: 'Syncing', retry: () => runSync(root.querySelector('.header-actions .btn-primary') ?? btn) });
+      return;
+    }
+    clearBanner();
+    lastSync = { result, at: new Date().toISOString() };
+    draw();
+    toast(result.status === 'ready'
+      ? `Synced “${server.name || server.id}”: ${plural(server.tools?.length ?? 0, 'tool')}, ${plural(server.prompts?.length ?? 0, 'prompt')}.`
+      : `Sync of “${server.name || server.id}” ended with status ${statusInfo(result.status).label}.`,
+    result.status === 'ready' ? 'ok' : 'warn');
+  }
+
+  function capabilityCard(kind, label, editor) {
+    const headingId = `${kind}-title`;
+    return h('section', { class: 'card', 'aria-labelledby': headingId, id: `${kind}-card` },
+      h('div', { class: 'card-head' },
+        h('h2', { id: headingId, class: 'card-title' }, label, h('span', { class: 'count-pill' }, String(editor.count))),
+        h('span', { class: 'muted small' }, kind === 'tools' ? 'Disable, rename or re-describe what agents see.' : 'Disable, rename or re-describe prompts.')),
+      editor.root);
+  }
+
+  async function saveCapabilities(btn) {
+    const params = {
+      ...baseline(),
+      updated_tools: editors.tools.collect(),
+      updated_prompts: editors.prompts.collect(),
+    };
+    const problems = validate.update(params);
+    const shown = editors.tools.showProblems(problems) + editors.prompts.showProblems(problems);
+    if (problems.length) {
+      if (shown < problems.length) {
+        showError({ message: problems.map((p) => p.message).join('; ') }, { context: 'Saving tools and prompts' });
+      }
+      return;
+    }
+    try {
+      server = await withBusy(btn, 'Saving…', () => servers.update(server.id, params));
+    } catch (err) {
+      showError(err, { context: 'Saving tools and prompts' });
+      return;
+    }
+    clearBanner();
+    draw();
+    toast('Tool and prompt settings saved.');
+  }
+
+  /** Every updatable field as it is now, so an update never resets what it does not mean to change. */
+  function baseline() {
+    const p = {};
+    if (typeof server.name === 'string') p.name = server.name;
+    if (server.description !== undefined) p.description = server.description;
+    if (typeof server.secure_web_gateway === 'boolean') p.secure_web_gateway = server.secure_web_gateway;
+    if (typeof server.is_shared_oauth_callback_enabled === 'boolean') p.is_shared_oauth_callback_enabled = server.is_shared_oauth_callback_enabled;
+    if (Array.isArray(server.updated_tools)) p.updated_tools = server.updated_tools;
+    if (Array.isArray(server.updated_prompts)) p.updated_prompts = server.updated_prompts;
+    return p;
+  }
+
+  function settingsCard() {
+    const editBtn = button('Edit', { kind: 'secondary', iconName: 'edit', class: 'btn-sm', onclick: () => { editing = true; draw(); root.querySelector('#edit-card input')?.focus(); } });
+    return h('section', { class: 'card', 'aria-labelledby': 'settings-title', id: 'settings-card' },
+      h('div', { class: 'card-head' }, h('h2', { id: 'settings-title', class: 'card-title' }, 'Settings'), editBtn),
+      dl([
+        ['Name', server.name || '—'],
+        ['Description', server.description ? server.description : h('span', { class: 'muted' }, 'No description')],
+        ['Hostname', h('span', { class: 'mono break' }, server.hostname)],
+        ['Auth type', authLabel(server.auth_type)],
+        server.auth_type === 'bearer' ? ['Credentials', h('span', { class: 'muted' }, 'Write-only: never shown')] : null,
+        ['Secure Web Gateway', onOff(server.secure_web_gateway)],
+        ['Shared OAuth callback', onOff(server.is_shared_oauth_callback_enabled)],
+      ]));
+  }
+
+  function editCard() {
+    const f = {
+      name: field({ name: 'name', label: 'Name', value: server.name ?? '', counter: 350, autocomplete: 'off' }),
+      description: field({ name: 'description', label: 'Description', control: 'textarea', counter: 512, value: server.description ?? '' }),
+    };
+    if (server.auth_type === 'bearer') {
+      f.auth_credentials = field({ name: 'auth_credentials', label: 'Credentials', type: 'password', autocomplete: 'new-password',
+        hint: 'Leave empty to keep the current credentials. A bearer token or a JSON string {"headers": {…}}.' });
+    }
+    const swg = toggle({ name: 'secure_web_gateway', label: 'Route through Secure Web Gateway', checked: Boolean(server.secure_web_gateway) });
+    const shared = toggle({ name: 'is_shared_oauth_callback_enabled', label: 'Use the shared OAuth callback', checked: Boolean(server.is_shared_oauth_callback_enabled) });
+    const summarySlot = h('div');
+    const saveBtn = button('Save', { kind: 'primary', type: 'submit' });
+    const form = h('form', { class: 'card edit-card', id: 'edit-card', novalidate: true, 'aria-labelledby': 'edit-title' },
+      h('div', { class: 'card-head' }, h('h2', { id: 'edit-title', class: 'card-title' }, 'Edit settings')),
+      summarySlot,
+      f.name.root, f.description.root, f.auth_credentials?.root, swg.root, shared.root,
+      h('p', { class: 'field-hint' }, 'Server ID, hostname and auth type cannot be changed; delete and re-create the server instead.'),
+      h('div', { class: 'form-actions' },
+        button('Cancel', { kind: 'ghost', onclick: () => { editing = false; draw(); } }),
+        saveBtn));
+
+    const params = () => {
+      const description = f.description.input.value.trim();
+      const p = {
+        ...baseline(),
+        name: f.name.input.value.trim(),
+        description: description ? description : (server.description ? null : server.description),
+        secure_web_gateway: swg.input.checked,
+        is_shared_oauth_callback_enabled: shared.input.checked,
+      };
+      if (p.description === undefined) delete p.description;
+      if (f.auth_credentials && f.auth_credentials.input.value) p.auth_credentials = f.auth_credentials.input.value;
+      return p;
+    };
+
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const p = params();
+      const problems = validate.update(p);
+      applyProblems(f, problems);
+      replace(summarySlot, errorSummary(problems));
+      if (problems.length) {
+        (f[problems[0].field]?.input ?? summarySlot.firstChild)?.focus();
+        return;
+      }
+      try {
+        server = await withBusy(saveBtn, 'Saving…', () => servers.update(server.id, p));
+      } catch (err) {
+        showError(err, { context: 'Saving settings' });
+        return;
+      }
+      clearBanner();
+      editing = false;
+      draw();
+      toast('Settings saved.');
+    });
+    return form;
+  }
+
+  function metaCard() {
+    const s = server;
+    const rows = [
+      ['Server ID', h('span', { class: 'mono' }, s.id)],
+      ['Status', statusBadge(s.status)],
+      s.authentication_status ? ['Authentication', AUTHENTICATION_STATUS[s.authentication_status] ?? String(s.authentication_status)] : null,
+      ['Last synced', when(s.last_synced)],
+      ['Last successful sync', when(s.last_successful_sync)],
+      s.error ? ['Last error', s.error] : null,
+      s.error_details ? ['Error details', explainFailure(s.error_details).join(' ')] : null,
+      ['Created', when(s.created_at, s.created_by)],
+      ['Modified', when(s.modified_at, s.modified_by)],
+    ];
+    const a = s.auth_config_summary;
+    if (a && typeof a === 'object') {
+      if (a.auth_mode) rows.push(['OAuth mode', a.auth_mode === 'dcr' ? 'Dynamic client registration' : a.auth_mode === 'manual' ? 'Pre-registered client' : String(a.auth_mode)]);
+      if (a.has_client_secret !== undefined) rows.push(['Client secret', a.has_client_secret ? `Stored${a.client_secret_version !== undefined ? ` (version ${a.client_secret_version})` : ''}` : 'None']);
+      for (const [k, v] of Object.entries(a.config ?? {})) rows.push([k.replaceAll('_', ' '), h('span', { class: 'mono break' }, String(v))]);
+      for (const [k, v] of Object.entries(a.registration_info ?? {})) rows.push([k.replaceAll('_', ' '), h('span', { class: 'mono break' }, Array.isArray(v) ? v.join(', ') : String(v))]);
+    }
+    for (const [k, v] of Object.entries(s)) {
+      if (!KNOWN.has(k) && v !== undefined) rows.push([k, h('span', { class: 'mono break' }, typeof v === 'string' ? v : JSON.stringify(v))]);
+    }
+    return h('section', { class: 'card', 'aria-labelledby': 'meta-title' },
+      h('div', { class: 'card-head' }, h('h2', { id: 'meta-title', class: 'card-title' }, 'Details')),
+      dl(rows));
+  }
+
+  function confirmDelete(btn) {
+    const label = server.name || server.id;
+    const confirmBtn = button(`Delete “${label}”`, { kind: 'danger', iconName: 'trash' });
+    const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'delete-title', 'aria-describedby': 'delete-text' },
+      h('form', { method: 'dialog', class: 'dialog-body' },
+        h('h2', { id: 'delete-title', class: 'dialog-title' }, 'Delete this MCP server?'),
+        h('p', { id: 'delete-text' },
+          'The server ', h('strong', null, `“${label}”`), ' (', h('code', null, server.id), ') will be removed from this account, ',
+          'and portals will stop offering its tools and prompts. This cannot be undone.'),
+        h('div', { class: 'form-actions' },
+          button('Cancel', { kind: 'secondary', type: 'submit', value: 'cancel', autofocus: true }),
+          confirmBtn)));
+    confirmBtn.addEventListener('click', async () => {
+      try {
+        await withBusy(confirmBtn, 'Deleting…', () => servers.delete(server.id));
+      } catch (err) {
+        dialog.close();
+        showError(err, { context: 'Deleting the server' });
+        return;
+      }
+      dialog.close();
+      clearBanner();
+      toast(`Deleted “${label}”.`);
+      go({ view: 'list' });
+    });
+    dialog.addEventListener('close', () => { dialog.remove(); if (btn.isConnected) btn.focus(); });
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
+  function backLink() {
+    return h('a', { class: 'back-link', href: '#/servers' }, icon('back'), 'All servers');
+  }
+}
+
+function dl(rows) {
+  return h('dl', { class: 'props' }, rows.filter(Boolean).map(([k, v]) => h('div', { class: 'prop' }, h('dt', null, k), h('dd', null, v))));
+}
+
+function onOff(v) {
+  return h('span', { class: v ? 'pill pill-on' : 'pill' }, v ? 'On' : 'Off');
+}
+
+function when(iso, by) {
+  if (!iso && !by) return h('span', { class: 'muted' }, 'Never');
+  return h('span', null,
+    iso ? h('time', { datetime: iso, title: absoluteTime(iso) }, relativeTime(iso)) : null,
+    iso ? h('span', { class: 'muted' }, ` · ${absoluteTime(iso)}`) : null,
+    by ? h('span', { class: 'muted block' }, `by ${by}`) : null);
+}
