@@ -1,0 +1,147 @@
+// A Cloudflare Worker built on `cf-mcp-servers`:
+//   - cron: syncs every MCP server of the account and logs which are in error and why;
+//   - GET /servers, GET /servers/:id, POST /servers/:id/sync: JSON for a dashboard;
+//   - /client/v4/accounts/:account/access/ai-controls/mcp/servers…: a pass-through for the admin
+//     page, with the API token added here (it never reaches the browser);
+//   - everything else: the admin page, served from static assets by the runtime (wrangler.toml).
+// Every route above sits behind the access check below. Secrets come from `env` only.
+import { McpServersClient, McpServersError } from 'cf-mcp-servers';
+
+const DEFAULT_API = 'https://api.cloudflare.com/client/v4';
+const SERVERS_PATH = /^\/client\/v4\/accounts\/[^/]+\/access\/ai-controls\/mcp\/servers(\/[^/]+(\/sync)?)?$/;
+
+// One client per isolate (per configuration), not per request.
+let cached = { key: undefined, client: undefined };
+function clientFor(env) {
+  const key = [env.CLOUDFLARE_API_TOKEN, env.CLOUDFLARE_ACCOUNT_ID, env.CLOUDFLARE_API_BASE_URL].join('\n');
+  if (cached.key !== key) {
+    cached = {
+      key,
+      client: new McpServersClient({
+        apiToken: env.CLOUDFLARE_API_TOKEN,
+        accountId: env.CLOUDFLARE_ACCOUNT_ID,
+        baseURL: env.CLOUDFLARE_API_BASE_URL || DEFAULT_API,
+        // A service binding to the API (optional) is used instead of the global fetch.
+        fetch: env.CLOUDFLARE_API ? (request) => env.CLOUDFLARE_API.fetch(request) : undefined,
+        // Never park a request (or a cron run) for minutes on a long Retry-After.
+        maxRetryDelay: 10_000,
+      }),
+    };
+  }
+  return cached.client;
+}
+
+/** Syncs every server, at most `concurrency` at a time; resolves to a report. */
+export async function syncAll(client, concurrency = 4) {
+  const ids = [];
+  for await (const server of client.listAll({ per_page: 100 })) ids.push(server.id);
+  const results = [];
+  let next = 0;
+  async function lane() {
+    while (next < ids.length) {
+      const id = ids[next++];
+      try {
+        const { status, error, error_details } = await client.sync(id);
+        results.push({ id, status: status ?? 'unknown', error, error_details });
+      } catch (e) {
+        // The API itself failed for this server (after the client's retries).
+        results.push({ id, status: 'api_error', error: e.message, kind: e.kind, http_status: e.status, code: e.code });
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, lane));
+  results.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  const failing = results.filter((r) => r.status === 'error' || r.status === 'api_error');
+  return { synced: results.length, ok: results.length - failing.length, failing };
+}
+
+/**
+ * The configured access check. Cloudflare Access adds `Cf-Access-Jwt-Assertion` to every request
+ * it lets through, so its presence means the request came through Access only if nothing else can
+ * reach this Worker (see README: verify the JWT, disable workers.dev/preview URLs).
+ */
+function accessAllowed(request, env) {
+  if (env.ALLOW_UNAUTHENTICATED_PASSTHROUGH === 'true') return true;
+  return Boolean(request.headers.get('Cf-Access-Jwt-Assertion'));
+}
+
+const json = (body, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+
+function errorResponse(e) {
+  if (!(e instanceof McpServersError)) return json({ error: { message: String(e?.message ?? e) } }, 500);
+  // 400 for our caller's mistakes, 404 passed on, anything else is the upstream API's failure.
+  const status = e.kind === 'validation' ? 400 : e.status === 404 ? 404 : 502;
+  return json({ error: e.toJSON() }, status);
+}
+
+async function passThrough(request, env, url) {
+  if (!SERVERS_PATH.test(url.pathname)) return json({ error: { message: 'not an MCP servers path' } }, 404);
+  const base = (env.CLOUDFLARE_API_BASE_URL || DEFAULT_API).replace(/\/+$/, '');
+  const target = base + url.pathname.slice('/client/v4'.length) + url.search;
+  const headers = new Headers();
+  for (const name of ['accept', 'content-type']) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  // The browser's own credentials (if any) are dropped; the Worker's secret is used instead.
+  headers.set('authorization', `Bearer ${env.CLOUDFLARE_API_TOKEN}`);
+  const hasBody = !['GET', 'HEAD'].includes(request.method);
+  const upstream = await fetch(target, { method: request.method, headers, body: hasBody ? request.body : undefined });
+  const out = new Headers({ 'cache-control': 'no-store' });
+  for (const name of ['content-type', 'cf-ray', 'retry-after', 'retry-after-ms', 'x-should-retry']) {
+    const value = upstream.headers.get(name);
+    if (value) out.set(name, value);
+  }
+  return new Response(upstream.body, { status: upstream.status, headers: out });
+}
+
+async function route(request, env) {
+  const url = new URL(request.url);
+  const { pathname } = url;
+  const isApi = pathname === '/servers' || pathname.startsWith('/servers/') || pathname.startsWith('/client/v4/');
+  if (!isApi) return env.ASSETS ? env.ASSETS.fetch(request) : json({ error: { message: 'not found' } }, 404);
+  if (!accessAllowed(request, env)) {
+    return json({ error: { message: 'refused: this route must sit behind Cloudflare Access (see README)' } }, 403);
+  }
+  if (pathname.startsWith('/client/v4/')) return passThrough(request, env, url);
+
+  const client = clientFor(env);
+  const [, , rawId, action] = pathname.split('/');
+  const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
+  if (request.method === 'GET' && id === undefined) {
+    const search = url.searchParams.get('search') || undefined;
+    const servers = [];
+    for await (const server of client.listAll({ per_page: 100, search })) servers.push(server);
+    return json({ servers });
+  }
+  if (request.method === 'GET' && id && action === undefined) return json(await client.read(id));
+  if (request.method === 'POST' && id && action === 'sync') return json(await client.sync(id));
+  return json({ error: { message: 'not found' } }, 404);
+}
+
+export default {
+  async fetch(request, env) {
+    try {
+      return await route(request, env);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  },
+
+  async scheduled(controller, env, ctx) {
+    const concurrency = Number(env.SYNC_CONCURRENCY) || 4;
+    // A failed listing throws, so the run counts as failed; a server in error is reported, not thrown.
+    let report;
+    try {
+      report = await syncAll(clientFor(env), concurrency);
+    } catch (e) {
+      console.error(`mcp-sync failed: ${e.message}`);
+      throw e;
+    }
+    console.log(JSON.stringify({ event: 'mcp-sync', cron: controller.cron, ...report }));
+    for (const f of report.failing) {
+      const d = f.error_details ?? {};
+      console.warn(`mcp server ${f.id}: ${f.status}: ${f.error ?? ''} (status_code ${d.status_code ?? '-'}, upstream ${d.is_upstream ?? '-'})`);
+    }
+  },
+};
