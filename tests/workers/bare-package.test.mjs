@@ -1,0 +1,102 @@
+// The bare package in workerd: a Worker importing 'cf-mcp-servers', bundled by esbuild through the
+// package's `workerd` export condition, calls all six operations against the API on loopback.
+// A packaging regression (wrong condition, a fetch of the .wasm, import.meta.url) fails here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ACCOUNT, requireBuilt, tempDir, startApi, bundle, startWorkerd, str } from './harness.mjs';
+
+const TOKEN = 'bare-test-token-0987654321';
+let apiServer, workerd, dir, bundled, result;
+
+before(async () => {
+  requireBuilt();
+  apiServer = await startApi({ token: TOKEN });
+  dir = tempDir('bare-package');
+  bundled = await bundle(join(dirname(fileURLToPath(import.meta.url)), 'bare-worker.js'), dir);
+  const port = new URL(apiServer.origin).port;
+  const vars = { TOKEN, BASE_URL: apiServer.base, ACCOUNT_ID: ACCOUNT, DEMO_MCP: `${apiServer.origin}/demo-mcp` };
+  const bindings = Object.entries(vars).map(([k, v]) => `(name = ${str(k)}, text = ${str(v)})`);
+  bindings.push('(name = "API", service = "api")');
+  workerd = await startWorkerd(dir, `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "bare", worker = (
+      modules = [(name = "worker.js", esModule = embed "worker.js"),
+                 (name = "cf_mcp_servers_bg.wasm", wasm = embed "cf_mcp_servers_bg.wasm")],
+      compatibilityDate = "2026-11-01",
+      bindings = [${bindings.join(', ')}],
+      globalOutbound = "loopback")),
+    (name = "api", external = (address = "127.0.0.1:${port}", http = ())),
+    (name = "loopback", network = (allow = ["public", "private", "local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "bare")],
+);
+`, ['http']);
+  const res = await fetch(`http://127.0.0.1:${workerd.ports.http}/`);
+  const text = await res.text();
+  assert.equal(res.status, 200, `the bare Worker failed: ${text}\n${workerd.output()}`);
+  result = JSON.parse(text);
+});
+
+after(async () => {
+  await workerd?.stop();
+  await apiServer?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const ok = (name) => {
+  assert.ok(result[name], `step ${name} ran`);
+  assert.ok(!result[name].error, `${name} failed: ${JSON.stringify(result[name].error)}`);
+  return result[name].ok;
+};
+
+test('the workerd condition is what esbuild picked: the wasm is a module import, nothing fetched', () => {
+  const code = readFileSync(bundled.worker, 'utf8');
+  assert.match(code, /import \w+ from "\.\/cf_mcp_servers_bg\.wasm"/, 'the .wasm is imported as a Workers module');
+  assert.doesNotMatch(code, /import\.meta\.url/, 'no import.meta.url in the Workers build');
+  assert.doesNotMatch(code, /readFileSync|node:fs/, 'not the Node entry');
+});
+
+test('create, read, update, sync, delete and list/listAll work in workerd', () => {
+  const created = ok('create');
+  assert.equal(created.id, 'bare-pkg-1');
+  assert.equal(created.auth_type, 'unauthenticated');
+  assert.equal(ok('read').name, 'Bare');
+
+  const page = ok('list');
+  assert.equal(page.result.length, 1, 'per_page honoured');
+  assert.deepEqual(ok('listAll').sort(), ['bare-pkg-1', 'bare-pkg-2'], 'listAll walks every page');
+
+  const updated = ok('update');
+  assert.equal(updated.name, 'Bare renamed');
+  assert.equal(updated.description, 'updated in workerd');
+
+  assert.equal(ok('sync').status, 'ready', 'the demo MCP server syncs');
+  assert.equal(ok('delete').id, 'bare-pkg-1', 'delete resolves to the deleted server');
+});
+
+test('failures are McpServersError instances with their fields', () => {
+  const gone = result.readDeleted.error;
+  assert.ok(gone, 'reading a deleted server fails');
+  assert.equal(gone.isMcpServersError, true, 'instanceof McpServersError inside workerd');
+  assert.equal(gone.isError, true, 'instanceof Error');
+  assert.equal(gone.kind, 'api');
+  assert.equal(gone.status, 404);
+  assert.equal(gone.code, 7002);
+
+  const invalid = result.invalid.error;
+  assert.equal(invalid.kind, 'validation', 'a bad id never reaches the network');
+
+  const wrong = result.wrongToken.error;
+  assert.equal(wrong.kind, 'api');
+  assert.ok([401, 403].includes(wrong.status), `status ${wrong.status}`);
+  assert.ok(!JSON.stringify(wrong).includes('wrong-token'), 'no credential in the error');
+});
+
+test("a service binding's fetch works as the client's transport", () => {
+  assert.equal(ok('viaBinding').id, 'bare-pkg-2');
+  ok('cleanup');
+});

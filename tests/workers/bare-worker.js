@@ -1,0 +1,47 @@
+// A tiny Worker that imports the bare package (resolved through its `workerd` export condition)
+// and runs all six operations, returning what it saw as JSON for bare-package.test.mjs.
+import { McpServersClient, McpServersError } from 'cf-mcp-servers';
+
+let client; // once per isolate
+const plain = (e) => (e instanceof McpServersError
+  ? { isMcpServersError: true, isError: e instanceof Error, ...e.toJSON(), string: String(e) }
+  : { isMcpServersError: false, message: String(e?.stack ?? e) });
+
+async function run(env) {
+  client ??= new McpServersClient({ apiToken: env.TOKEN, baseURL: env.BASE_URL, accountId: env.ACCOUNT_ID, maxRetries: 0 });
+  const out = {};
+  const step = async (name, fn) => {
+    try { out[name] = { ok: await fn() }; } catch (e) { out[name] = { error: plain(e) }; }
+  };
+  const id = 'bare-pkg-1';
+  await step('create', () => client.create({ id, name: 'Bare', hostname: env.DEMO_MCP, auth_type: 'unauthenticated', description: null }));
+  await step('create2', () => client.create({ id: 'bare-pkg-2', name: 'Bare 2', hostname: env.DEMO_MCP, auth_type: 'unauthenticated' }));
+  await step('read', () => client.read(id));
+  await step('list', () => client.list({ per_page: 1, search: 'bare-pkg' }));
+  await step('listAll', async () => {
+    const ids = [];
+    for await (const s of client.listAll({ per_page: 1, search: 'bare-pkg' })) ids.push(s.id);
+    return ids;
+  });
+  await step('update', () => client.update(id, { name: 'Bare renamed', description: 'updated in workerd' }));
+  await step('sync', () => client.sync(id));
+  await step('delete', () => client.delete(id));
+  await step('readDeleted', () => client.read(id));
+  await step('invalid', () => client.read('../x'));
+  // A service binding's fetch as the client's transport.
+  const viaBinding = new McpServersClient({
+    apiToken: env.TOKEN, accountId: env.ACCOUNT_ID, baseURL: 'http://api.internal/client/v4',
+    fetch: (request) => env.API.fetch(request),
+  });
+  await step('viaBinding', () => viaBinding.read('bare-pkg-2'));
+  const wrong = new McpServersClient({ apiToken: 'wrong-token', baseURL: env.BASE_URL, accountId: env.ACCOUNT_ID, maxRetries: 0 });
+  await step('wrongToken', () => wrong.list());
+  await step('cleanup', () => client.delete('bare-pkg-2'));
+  return out;
+}
+
+export default {
+  async fetch(request, env) {
+    return Response.json(await run(env));
+  },
+};
