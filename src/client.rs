@@ -1,10 +1,8 @@
 //! [`Client`]: builds a request, sends it, retries what may be retried, decodes the answer.
 //! It is the only place that loops.
 
-use serde::de::DeserializeOwned;
-
 use crate::config::{ClientConfig, RequestOptions};
-use crate::envelope::{self, Context, Success};
+use crate::envelope::Context;
 use crate::error::{Error, ErrorKind};
 use crate::http::{HttpRequest, Method, Transport, TransportError, TransportErrorKind};
 use crate::retry::{self, Idempotency, Outcome};
@@ -16,6 +14,9 @@ pub struct Client<T> {
     config: ClientConfig,
     transport: T,
 }
+
+/// Turns the final response of a call into its result or error (see [`crate::envelope`]).
+pub(crate) type Decoder<R> = fn(Context<'_>, &crate::http::HttpResponse) -> Result<R, Error>;
 
 /// One API call, before credentials and defaults are added.
 #[derive(Debug)]
@@ -52,12 +53,13 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    /// Sends a call with retries and decodes its envelope.
-    pub(crate) async fn send<R: DeserializeOwned>(
+    /// Sends a call with retries and decodes the final response with `decode`.
+    pub(crate) async fn send<R>(
         &self,
         call: Call,
         options: &RequestOptions,
-    ) -> Result<Success<R>, Error> {
+        decode: Decoder<R>,
+    ) -> Result<R, Error> {
         let request = self.request(&call, options)?;
         let ctx = Context {
             method: call.method.as_str(),
@@ -96,7 +98,7 @@ impl<T: Transport> Client<T> {
                     self.transport.sleep(ms).await;
                     retries += 1;
                 }
-                (None, Ok(response)) => return envelope::decode(ctx, &response),
+                (None, Ok(response)) => return decode(ctx, &response),
                 (None, Err(e)) => {
                     return Err(transport_error(ctx, &e, request.timeout_ms, retries))
                 }

@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorItem, ErrorKind, PathSegment};
@@ -29,10 +30,11 @@ pub struct Success<T> {
 }
 
 #[derive(Deserialize)]
-struct Envelope<T> {
+struct Envelope<'a> {
     #[serde(default)]
     success: Option<bool>,
-    result: Option<T>,
+    #[serde(borrow, default)]
+    result: Option<&'a RawValue>,
     #[serde(default)]
     result_info: Option<ResultInfo>,
 }
@@ -46,66 +48,94 @@ struct Failure {
     errors: Option<Vec<Value>>,
 }
 
-/// Decodes a response: `Ok` for a 2xx with `success` not false and a decodable `result`,
-/// otherwise the [`Error`] that says why.
+/// Decodes a response whose `result` is one `T`: `Ok` for a 2xx with `success` not false and
+/// a decodable `result`, otherwise the [`Error`] that says why.
 pub fn decode<T: DeserializeOwned>(
     ctx: Context<'_>,
     response: &HttpResponse,
 ) -> Result<Success<T>, Error> {
-    let ray_id = response.header("cf-ray").map(str::to_owned);
+    let (raw, result_info) = envelope(ctx, response)?;
+    let result =
+        parse(raw.get()).map_err(|e| decode_error(ctx, response, format!("result: {e}")))?;
+    Ok(Success {
+        result,
+        result_info,
+    })
+}
+
+/// Decodes a response whose `result` is an array of `T`; a bad item is named by its index.
+pub fn decode_list<T: DeserializeOwned>(
+    ctx: Context<'_>,
+    response: &HttpResponse,
+) -> Result<Success<Vec<T>>, Error> {
+    let (raw, result_info) = envelope(ctx, response)?;
+    let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|e| {
+        decode_error(
+            ctx,
+            response,
+            format!("result: {}", strip_position(&e.to_string())),
+        )
+    })?;
+    let result = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            parse(item.get()).map_err(|e| decode_error(ctx, response, format!("result[{i}]: {e}")))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Success {
+        result,
+        result_info,
+    })
+}
+
+fn parse<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+    serde_json::from_str(json).map_err(|e| strip_position(&e.to_string()).to_owned())
+}
+
+/// Checks status and `success`, and finds the raw `result`.
+fn envelope<'a>(
+    ctx: Context<'_>,
+    response: &'a HttpResponse,
+) -> Result<(&'a RawValue, Option<ResultInfo>), Error> {
     if !(200..300).contains(&response.status) {
-        return Err(api_error(ctx, response, ray_id));
+        return Err(api_error(ctx, response));
     }
-    let mut de = serde_json::Deserializer::from_str(&response.body);
-    let decoded: Result<Envelope<T>, _> = serde_path_to_error::deserialize(&mut de);
-    match decoded {
-        Ok(envelope) if envelope.success == Some(false) => Err(api_error(ctx, response, ray_id)),
+    match serde_json::from_str::<Envelope<'a>>(&response.body) {
+        Ok(envelope) if envelope.success == Some(false) => Err(api_error(ctx, response)),
         Ok(Envelope {
-            result: Some(result),
+            result: Some(raw),
             result_info,
             ..
-        }) => Ok(Success {
-            result,
-            result_info,
-        }),
+        }) => Ok((raw, result_info)),
         Ok(_) => Err(decode_error(
             ctx,
             response,
-            ray_id,
             "result: missing or null".into(),
         )),
-        Err(err) => {
-            // A body that says `success: false` is an API error even if its `result` is odd.
+        Err(e) => {
+            // A body that says `success: false` is an API error even if the rest is odd.
             if let Ok(Failure {
                 success: Some(false),
                 ..
             }) = serde_json::from_str::<Failure>(&response.body)
             {
-                return Err(api_error(ctx, response, ray_id));
+                return Err(api_error(ctx, response));
             }
-            let detail = if err.inner().is_syntax() || err.inner().is_eof() {
+            let detail = if e.is_syntax() || e.is_eof() {
                 format!("body is not JSON: {}", excerpt(&response.body))
             } else {
-                format!(
-                    "{}: {}",
-                    err.path(),
-                    strip_position(&err.inner().to_string())
-                )
+                strip_position(&e.to_string()).to_owned()
             };
-            Err(decode_error(ctx, response, ray_id, detail))
+            Err(decode_error(ctx, response, detail))
         }
     }
 }
 
-fn decode_error(
-    ctx: Context<'_>,
-    response: &HttpResponse,
-    ray_id: Option<String>,
-    detail: String,
-) -> Error {
+fn decode_error(ctx: Context<'_>, response: &HttpResponse, detail: String) -> Error {
     Error {
         status: Some(response.status),
-        ray_id,
+        ray_id: ray_id(response),
         ..Error::new(
             ErrorKind::Decode,
             format!(
@@ -125,7 +155,11 @@ fn strip_position(message: &str) -> &str {
 }
 
 /// The error for a non-2xx response or a `success: false` body, whatever the body holds.
-fn api_error(ctx: Context<'_>, response: &HttpResponse, ray_id: Option<String>) -> Error {
+fn ray_id(response: &HttpResponse) -> Option<String> {
+    response.header("cf-ray").map(str::to_owned)
+}
+
+fn api_error(ctx: Context<'_>, response: &HttpResponse) -> Error {
     let status = response.status;
     let failure = serde_json::from_str::<Failure>(&response.body).ok();
     let errors: Vec<ErrorItem> = failure
@@ -154,7 +188,7 @@ fn api_error(ctx: Context<'_>, response: &HttpResponse, ray_id: Option<String>) 
         errors,
         code,
         retryable: retry::is_retryable_status(status, response.header("x-should-retry")),
-        ray_id,
+        ray_id: ray_id(response),
         ..Error::new(
             ErrorKind::Api,
             format!("{} {}: {status} {summary}", ctx.method, ctx.path),
@@ -301,13 +335,15 @@ mod tests {
             "{}",
             e.message
         );
-        let nested = decode::<Vec<McpServer>>(
+        let nested = decode_list::<McpServer>(
             CTX,
             &response(200, r#"{"success":true,"result":[{"id":"x","name":"n","auth_type":"bearer","hostname":"h","tools":[3],"prompts":[]}]}"#),
         )
         .unwrap_err();
         assert!(
-            nested.message.contains("result[0].tools[0]: invalid type"),
+            nested
+                .message
+                .contains("result[0]: invalid type: integer `3`, expected a map"),
             "{}",
             nested.message
         );

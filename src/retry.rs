@@ -110,7 +110,7 @@ fn server_delay_ms(response: &HttpResponse, now_ms: Option<f64>) -> Option<u64> 
     }
     let value = response.header("retry-after")?.trim();
     if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0) as u64);
+        return (seconds.is_finite() && seconds >= 0.0).then_some((seconds * 1000.0) as u64);
     }
     let at = http_date_ms(value)?;
     Some((at - now_ms?).max(0.0) as u64)

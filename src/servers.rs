@@ -3,6 +3,7 @@
 
 use crate::client::{Call, Client};
 use crate::config::RequestOptions;
+use crate::envelope;
 use crate::error::{Error, ErrorKind};
 use crate::http::{Method, Transport};
 use crate::models::{
@@ -72,7 +73,7 @@ impl<T: Transport> Client<T> {
             body: None,
             idempotency: Idempotency::Safe,
         };
-        let success = self.send::<Vec<McpServer>>(call, options).await?;
+        let success = self.send(call, options, envelope::decode_list).await?;
         Ok(ServerListPage {
             result: success.result,
             result_info: success.result_info,
@@ -140,7 +141,7 @@ impl<T: Transport> Client<T> {
             body: Some(json(params)?),
             idempotency: Idempotency::Create,
         };
-        Ok(self.send(call, options).await?.result)
+        Ok(self.send(call, options, envelope::decode).await?.result)
     }
 
     /// Reads one server.
@@ -159,7 +160,7 @@ impl<T: Transport> Client<T> {
         options: &RequestOptions,
     ) -> Result<McpServer, Error> {
         let call = self.item_call(Method::Get, id, params, "")?;
-        Ok(self.send(call, options).await?.result)
+        Ok(self.send(call, options, envelope::decode).await?.result)
     }
 
     /// Updates a server; only the fields set in `params` are sent.
@@ -184,7 +185,7 @@ impl<T: Transport> Client<T> {
         fail_on(validate::update_params(params))?;
         let mut call = self.item_call(Method::Put, id, &account, "")?;
         call.body = Some(json(params)?);
-        Ok(self.send(call, options).await?.result)
+        Ok(self.send(call, options, envelope::decode).await?.result)
     }
 
     /// Deletes a server; the API answers with the server as it was.
@@ -203,7 +204,7 @@ impl<T: Transport> Client<T> {
         options: &RequestOptions,
     ) -> Result<McpServer, Error> {
         let call = self.item_call(Method::Delete, id, params, "")?;
-        Ok(self.send(call, options).await?.result)
+        Ok(self.send(call, options, envelope::decode).await?.result)
     }
 
     /// Syncs a server's tools and prompts from its upstream now. An upstream failure comes
@@ -225,7 +226,7 @@ impl<T: Transport> Client<T> {
         options: &RequestOptions,
     ) -> Result<SyncResult, Error> {
         let call = self.item_call(Method::Post, id, params, "/sync")?;
-        Ok(self.send(call, options).await?.result)
+        Ok(self.send(call, options, envelope::decode).await?.result)
     }
 
     fn item_call(

@@ -35,10 +35,8 @@ pub fn from_js<T: DeserializeOwned>(name: &str, value: &JsValue) -> Result<T, Ve
 /// Reads JSON text as `T`, naming the field of any mismatch.
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, Vec<Problem>> {
     let mut de = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        vec![shape_problem(&path, &e.into_inner().to_string())]
-    })
+    serde::Deserialize::deserialize(&mut de)
+        .map_err(|e: serde_json::Error| vec![shape_problem(".", &e.to_string())])
 }
 
 /// Words for a parameter of the wrong shape, naming the field.

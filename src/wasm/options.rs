@@ -87,7 +87,7 @@ fn problem(field: &str, message: &str) -> Problem {
 
 fn milliseconds(field: &str, value: Option<f64>, problems: &mut Vec<Problem>) -> Option<u64> {
     let ms = value?;
-    if ms.is_finite() && ms >= 1.0 && ms <= 86_400_000.0 {
+    if (1.0..=86_400_000.0).contains(&ms) {
         Some(ms as u64)
     } else {
         problems.push(problem(

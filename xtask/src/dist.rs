@@ -73,9 +73,8 @@ pub fn build() -> Result {
             .replace("{{GLUE}}", &glue);
         fs::write(pkg.join(&name), text).map_err(|e| format!("cannot write pkg/{name:?}: {e}"))?;
     }
-    for extra in ["LICENSE"] {
-        let _ = fs::copy(root.join(extra), pkg.join(extra));
-    }
+    fs::copy(root.join("LICENSE"), pkg.join("LICENSE"))
+        .map_err(|e| format!("cannot copy LICENSE: {e}"))?;
     // wasm-bindgen writes a .gitignore of `*` that would keep the package out of `npm pack`.
     let _ = fs::remove_file(pkg.join(".gitignore"));
     println!("pkg/ is ready: cf-mcp-servers {version}");

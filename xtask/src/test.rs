@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::util::{root, run, run_in, step, Result};
+use crate::util::{self, root, run_in, step, Result};
 use crate::{dist, setup};
 
 const WASM_RUNNER: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER";
@@ -14,10 +14,10 @@ pub fn run(_args: &[String]) -> Result {
     setup::chromium()?;
 
     step("rustfmt");
-    run("cargo", &["fmt", "--all", "--", "--check"])?;
+    util::run("cargo", &["fmt", "--all", "--", "--check"])?;
 
     step("clippy (native and wasm32)");
-    run(
+    util::run(
         "cargo",
         &[
             "clippy",
@@ -28,7 +28,7 @@ pub fn run(_args: &[String]) -> Result {
             "warnings",
         ],
     )?;
-    run(
+    util::run(
         "cargo",
         &[
             "clippy",
@@ -42,7 +42,7 @@ pub fn run(_args: &[String]) -> Result {
     )?;
 
     step("native tests: the core, the emulator, docs");
-    run("cargo", &["test", "--workspace"])?;
+    util::run("cargo", &["test", "--workspace"])?;
 
     dist::build()?;
     dist::report_sizes()?;
@@ -77,7 +77,7 @@ pub fn run(_args: &[String]) -> Result {
     )?;
 
     step("type test: a strict TypeScript consumer of the package");
-    run("node_modules/.bin/tsc", &["-p", "tests/types", "--noEmit"])?;
+    util::run("node_modules/.bin/tsc", &["-p", "tests/types", "--noEmit"])?;
 
     let emulator = root.join("target/debug/cf-mcp-emulator");
     let emulator = emulator.to_string_lossy();
