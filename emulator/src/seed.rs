@@ -1,0 +1,92 @@
+//! `--seed-demo`: a demo account with sample servers, when the store is empty.
+
+use cf_mcp_servers::models::{AuthType, CapabilityOverride, ServerCreateParams};
+
+use crate::api::records::new_record;
+use crate::clock;
+use crate::store::Store;
+
+/// The demo account's id.
+pub const DEMO_ACCOUNT: &str = "0123456789abcdef0123456789abcdef";
+
+fn params(id: &str, name: &str, hostname: &str, auth_type: AuthType) -> ServerCreateParams {
+    ServerCreateParams {
+        account_id: None,
+        id: id.into(),
+        name: name.into(),
+        hostname: hostname.into(),
+        auth_type,
+        auth_credentials: None,
+        client_secret: None,
+        description: None,
+        is_shared_oauth_callback_enabled: None,
+        secure_web_gateway: None,
+        updated_prompts: None,
+        updated_tools: None,
+    }
+}
+
+/// Seeds the demo account if nothing is stored yet; `base` is the emulator's own URL, so the
+/// demo server entry points at the built-in `/demo-mcp`. Returns whether it seeded.
+pub async fn seed(store: &Store, base: &str) -> Result<bool, String> {
+    if !store.read(|data| data.is_empty()).await {
+        return Ok(false);
+    }
+    let mut demo = params(
+        "demo",
+        "Built-in demo server",
+        &format!("{base}/demo-mcp"),
+        AuthType::Unauthenticated,
+    );
+    demo.description = Some(Some(
+        "Served by the emulator itself: sync it to see its tools and prompts.".into(),
+    ));
+    demo.updated_tools = Some(vec![CapabilityOverride {
+        name: "roll_dice".into(),
+        alias: Some("dice".into()),
+        description: None,
+        enabled: Some(true),
+    }]);
+    let mut wiki = params(
+        "internal-wiki",
+        "Internal wiki",
+        "https://wiki.example.com/mcp",
+        AuthType::Bearer,
+    );
+    wiki.auth_credentials = Some("demo-wiki-token".into());
+    wiki.description = Some(Some("Bearer token example (the host does not exist).".into()));
+    let mut github = params(
+        "github",
+        "GitHub MCP",
+        "https://github-mcp.example.workers.dev/mcp",
+        AuthType::Oauth,
+    );
+    github.description = Some(Some(
+        "OAuth example: needs an administrator to authenticate before it can sync.".into(),
+    ));
+    let offline = params(
+        "offline-server",
+        "Offline server",
+        "http://127.0.0.1:9/mcp",
+        AuthType::Unauthenticated,
+    );
+    let now = clock::now();
+    let records: Vec<_> = [demo, wiki, github, offline]
+        .into_iter()
+        .map(|p| new_record(p, "demo@example.com", &now))
+        .collect();
+    store
+        .write(|data| {
+            let servers = data.accounts.entry(DEMO_ACCOUNT.to_owned()).or_default();
+            for record in records {
+                servers.insert(record.server.id.clone(), record);
+            }
+            Ok(())
+        })
+        .await
+        .map_err(|e| {
+            let reason = e.errors.first().map(|i| i.message.clone()).unwrap_or_default();
+            format!("could not seed the demo account: {reason}")
+        })?;
+    Ok(true)
+}
