@@ -33,6 +33,7 @@ pub fn run(_args: &[String]) -> Result {
         &[
             "clippy",
             "--lib",
+            "--tests",
             "--target",
             "wasm32-unknown-unknown",
             "--",
