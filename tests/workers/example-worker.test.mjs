@@ -3,6 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import http from 'node:http';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ACCOUNT, requireBuilt, tempDir, startApi, bundle, startWorkerd, str, api } from './harness.mjs';
@@ -13,7 +15,25 @@ const OK = ['w-ok-1', 'w-ok-2', 'w-ok-3'];
 const DOWN = ['w-down-1', 'w-down-2'];
 const SERVERS_PATH = `/client/v4/accounts/${ACCOUNT}/access/ai-controls/mcp/servers`;
 
-let apiServer, workerd, dir;
+let apiServer, workerd, dir, certs;
+const AUD = 'test-access-aud';
+const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+// A stand-in for https://<team>.cloudflareaccess.com/cdn-cgi/access/certs, and JWTs signed for it.
+async function startCerts() {
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' };
+  const server = http.createServer((req, res) => {
+    res.writeHead(req.url === '/cdn-cgi/access/certs' ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: [jwk] }));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { team: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) };
+}
+function jwt(claims, { kid = 'k1' } = {}) {
+  const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const head = `${enc({ alg: 'RS256', kid, typ: 'JWT' })}.${enc(claims)}`;
+  return `${head}.${sign('sha256', Buffer.from(head), privateKey).toString('base64url')}`;
+}
 const urls = {};
 
 async function closedPort() {
@@ -48,6 +68,7 @@ before(async () => {
   for (const id of OK) await api(apiServer.base, TOKEN, 'POST', '', { id, name: id, hostname: `${apiServer.origin}/demo-mcp`, auth_type: 'unauthenticated' });
   for (const id of DOWN) await api(apiServer.base, TOKEN, 'POST', '', { id, name: id, hostname: down, auth_type: 'unauthenticated' });
 
+  certs = await startCerts();
   dir = tempDir('example-worker');
   await bundle(join(ROOT, 'examples', 'worker', 'src', 'index.js'), dir);
   const { writeFileSync } = await import('node:fs');
@@ -59,6 +80,7 @@ const config :Workerd.Config = (
     ${worker('example', vars)},
     ${worker('example-optin', { ...vars, ALLOW_UNAUTHENTICATED_PASSTHROUGH: 'true' })},
     ${worker('example-badtoken', { ...vars, CLOUDFLARE_API_TOKEN: 'wrong-token' })},
+    ${worker('example-verified', { ...vars, ACCESS_TEAM_DOMAIN: certs.team, ACCESS_AUD: AUD })},
     (name = "trigger", worker = (modules = [(name = "trigger.js", esModule = embed "trigger.js")],
       compatibilityDate = "2026-11-01", compatibilityFlags = ["service_binding_extra_handlers"],
       bindings = [(name = "example", service = "example"), (name = "badtoken", service = "example-badtoken")])),
@@ -69,16 +91,18 @@ const config :Workerd.Config = (
     (name = "optin", address = "127.0.0.1:0", http = (), service = "example-optin"),
     (name = "badtoken", address = "127.0.0.1:0", http = (), service = "example-badtoken"),
     (name = "trigger", address = "127.0.0.1:0", http = (), service = "trigger"),
+    (name = "verified", address = "127.0.0.1:0", http = (), service = "example-verified"),
   ],
 );
 `;
-  workerd = await startWorkerd(dir, config, ['example', 'optin', 'badtoken', 'trigger']);
+  workerd = await startWorkerd(dir, config, ['example', 'optin', 'badtoken', 'trigger', 'verified']);
   for (const [name, port] of Object.entries(workerd.ports)) urls[name] = `http://127.0.0.1:${port}`;
 });
 
 after(async () => {
   await workerd?.stop();
   await apiServer?.stop();
+  await certs?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -184,6 +208,9 @@ test('the pass-through refuses without the Access header or the opt-in, and work
   assert.equal(optIn.status, 200, 'ALLOW_UNAUTHENTICATED_PASSTHROUGH=true opens the route');
   assert.equal(optIn.body.result.id, 'w-ok-1');
 
+  const otherAccount = await getJson(`${urls.example}${SERVERS_PATH.replace(ACCOUNT, 'someone-else')}`, { headers: JWT });
+  assert.equal(otherAccount.status, 403, 'only the configured account is passed through');
+
   const elsewhere = await getJson(`${urls.example}/client/v4/user/tokens/verify`, { headers: JWT });
   assert.equal(elsewhere.status, 404, 'only the MCP servers endpoints are passed through');
 });
@@ -198,4 +225,27 @@ test('a wrong token comes back as a clear error', async () => {
 
   const passed = await fetch(`${urls.badtoken}${SERVERS_PATH}`, { headers: JWT });
   assert.ok([401, 403].includes(passed.status), 'the pass-through returns the API status as is');
+});
+
+test('with ACCESS_TEAM_DOMAIN and ACCESS_AUD the Access JWT is verified, not just present', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const good = { aud: [AUD], iss: certs.team, exp: now + 300, iat: now, email: 'admin@example.com' };
+  const call = (token) => getJson(`${urls.verified}/servers/w-ok-1`, { headers: { 'Cf-Access-Jwt-Assertion': token } });
+
+  const ok = await call(jwt(good));
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.equal(ok.body.id, 'w-ok-1');
+
+  for (const [why, token, reason] of [
+    ['a forged header', 'header.payload.signature', /malformed/],
+    ['another audience', jwt({ ...good, aud: ['other-app'] }), /wrong audience/],
+    ['another issuer', jwt({ ...good, iss: 'https://evil.cloudflareaccess.com' }), /wrong issuer/],
+    ['an expired token', jwt({ ...good, exp: now - 10 }), /expired/],
+    ['an unknown key', jwt(good, { kid: 'k2' }), /unknown signing key/],
+    ['a tampered payload', jwt(good).replace(/\.[^.]+\./, `.${Buffer.from(JSON.stringify({ ...good, email: 'x@evil' })).toString('base64url')}.`), /bad signature/],
+  ]) {
+    const res = await call(token);
+    assert.equal(res.status, 403, `${why} is refused`);
+    assert.match(res.body.error.message, reason, why);
+  }
 });

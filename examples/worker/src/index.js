@@ -4,11 +4,12 @@
 //   - /client/v4/accounts/:account/access/ai-controls/mcp/servers…: a pass-through for the admin
 //     page, with the API token added here (it never reaches the browser);
 //   - everything else: the admin page, served from static assets by the runtime (wrangler.toml).
-// Every route above sits behind the access check below. Secrets come from `env` only.
+// Every route above sits behind the access check of access.js. Secrets come from `env` only.
 import { McpServersClient, McpServersError } from 'cf-mcp-servers';
+import { accessDenied } from './access.js';
 
 const DEFAULT_API = 'https://api.cloudflare.com/client/v4';
-const SERVERS_PATH = /^\/client\/v4\/accounts\/[^/]+\/access\/ai-controls\/mcp\/servers(\/[^/]+(\/sync)?)?$/;
+const SERVERS_PATH = /^\/client\/v4\/accounts\/([^/]+)\/access\/ai-controls\/mcp\/servers(\/[^/]+(\/sync)?)?$/;
 
 // One client per isolate (per configuration), not per request.
 let cached = { key: undefined, client: undefined };
@@ -19,7 +20,7 @@ function clientFor(env) {
       key,
       client: new McpServersClient({
         apiToken: env.CLOUDFLARE_API_TOKEN,
-        accountId: env.CLOUDFLARE_ACCOUNT_ID,
+        accountId: env.CLOUDFLARE_ACCOUNT_ID || undefined,
         baseURL: env.CLOUDFLARE_API_BASE_URL || DEFAULT_API,
         // A service binding to the API (optional) is used instead of the global fetch.
         fetch: env.CLOUDFLARE_API ? (request) => env.CLOUDFLARE_API.fetch(request) : undefined,
@@ -55,16 +56,6 @@ export async function syncAll(client, concurrency = 4) {
   return { synced: results.length, ok: results.length - failing.length, failing };
 }
 
-/**
- * The configured access check. Cloudflare Access adds `Cf-Access-Jwt-Assertion` to every request
- * it lets through, so its presence means the request came through Access only if nothing else can
- * reach this Worker (see README: verify the JWT, disable workers.dev/preview URLs).
- */
-function accessAllowed(request, env) {
-  if (env.ALLOW_UNAUTHENTICATED_PASSTHROUGH === 'true') return true;
-  return Boolean(request.headers.get('Cf-Access-Jwt-Assertion'));
-}
-
 const json = (body, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
 function errorResponse(e) {
@@ -75,7 +66,11 @@ function errorResponse(e) {
 }
 
 async function passThrough(request, env, url) {
-  if (!SERVERS_PATH.test(url.pathname)) return json({ error: { message: 'not an MCP servers path' } }, 404);
+  const match = url.pathname.match(SERVERS_PATH);
+  if (!match) return json({ error: { message: 'not an MCP servers path' } }, 404);
+  if (env.CLOUDFLARE_ACCOUNT_ID && match[1] !== env.CLOUDFLARE_ACCOUNT_ID) {
+    return json({ error: { message: 'not the account this Worker manages' } }, 403);
+  }
   const base = (env.CLOUDFLARE_API_BASE_URL || DEFAULT_API).replace(/\/+$/, '');
   const target = base + url.pathname.slice('/client/v4'.length) + url.search;
   const headers = new Headers();
@@ -100,13 +95,16 @@ async function route(request, env) {
   const { pathname } = url;
   const isApi = pathname === '/servers' || pathname.startsWith('/servers/') || pathname.startsWith('/client/v4/');
   if (!isApi) return env.ASSETS ? env.ASSETS.fetch(request) : json({ error: { message: 'not found' } }, 404);
-  if (!accessAllowed(request, env)) {
-    return json({ error: { message: 'refused: this route must sit behind Cloudflare Access (see README)' } }, 403);
+  const denied = await accessDenied(request, env);
+  if (denied) {
+    return json({ error: { message: `refused (${denied}): this route must sit behind Cloudflare Access, see README` } }, 403);
   }
   if (pathname.startsWith('/client/v4/')) return passThrough(request, env, url);
 
   const client = clientFor(env);
-  const [, , rawId, action] = pathname.split('/');
+  const m = pathname.match(/^\/servers(?:\/([^/]+)(\/sync)?)?$/);
+  if (!m) return json({ error: { message: 'not found' } }, 404);
+  const [, rawId, action] = m;
   const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
   if (request.method === 'GET' && id === undefined) {
     const search = url.searchParams.get('search') || undefined;
@@ -114,8 +112,8 @@ async function route(request, env) {
     for await (const server of client.listAll({ per_page: 100, search })) servers.push(server);
     return json({ servers });
   }
-  if (request.method === 'GET' && id && action === undefined) return json(await client.read(id));
-  if (request.method === 'POST' && id && action === 'sync') return json(await client.sync(id));
+  if (request.method === 'GET' && id && !action) return json(await client.read(id));
+  if (request.method === 'POST' && id && action) return json(await client.sync(id));
   return json({ error: { message: 'not found' } }, 404);
 }
 
