@@ -272,7 +272,6 @@ export function renderDetail(root, id, go) {
       ['Last synced', when(s.last_synced)],
       ['Last successful sync', when(s.last_successful_sync)],
       s.error ? ['Last error', s.error] : null,
-      s.error_details ? ['Error details', explainFailure(s.error_details).join(' ')] : null,
       ['Created', when(s.created_at, s.created_by)],
       ['Modified', when(s.modified_at, s.modified_by)],
     ];
@@ -280,8 +279,8 @@ export function renderDetail(root, id, go) {
     if (a && typeof a === 'object') {
       if (a.auth_mode) rows.push(['OAuth mode', a.auth_mode === 'dcr' ? 'Dynamic client registration' : a.auth_mode === 'manual' ? 'Pre-registered client' : String(a.auth_mode)]);
       if (a.has_client_secret !== undefined) rows.push(['Client secret', a.has_client_secret ? `Stored${a.client_secret_version !== undefined ? ` (version ${a.client_secret_version})` : ''}` : 'None']);
-      for (const [k, v] of Object.entries(a.config ?? {})) rows.push([k.replaceAll('_', ' '), h('span', { class: 'mono break' }, String(v))]);
-      for (const [k, v] of Object.entries(a.registration_info ?? {})) rows.push([k.replaceAll('_', ' '), h('span', { class: 'mono break' }, Array.isArray(v) ? v.join(', ') : String(v))]);
+      for (const [k, v] of Object.entries(a.config ?? {})) rows.push([label(k), h('span', { class: 'mono break' }, String(v))]);
+      for (const [k, v] of Object.entries(a.registration_info ?? {})) rows.push([label(k), h('span', { class: 'mono break' }, Array.isArray(v) ? v.join(', ') : String(v))]);
     }
     for (const [k, v] of Object.entries(s)) {
       if (!KNOWN.has(k) && v !== undefined) rows.push([k, h('span', { class: 'mono break' }, typeof v === 'string' ? v : JSON.stringify(v))]);
@@ -328,6 +327,11 @@ export function renderDetail(root, id, go) {
 
 function dl(rows) {
   return h('dl', { class: 'props' }, rows.filter(Boolean).map(([k, v]) => h('div', { class: 'prop' }, h('dt', null, k), h('dd', null, v))));
+}
+
+function label(key) {
+  const text = key.replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function onOff(v) {

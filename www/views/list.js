@@ -147,8 +147,8 @@ export function renderList(root, query, go) {
         h('span', { class: 'mono muted server-id' }, s.id)),
       h('td', { class: 'cell-host', 'data-label': 'Hostname' }, h('span', { class: 'mono truncate', title: s.hostname }, s.hostname)),
       h('td', { 'data-label': 'Auth' }, authLabel(s.auth_type)),
-      h('td', { 'data-label': 'Status' }, statusBadge(s.status)),
-      h('td', { 'data-label': 'Last synced' },
+      h('td', { class: 'cell-status', 'data-label': 'Status' }, statusBadge(s.status)),
+      h('td', { class: 'cell-time', 'data-label': 'Last synced' },
         rel ? h('time', { datetime: s.last_synced, title: absoluteTime(s.last_synced) }, rel) : h('span', { class: 'muted' }, 'Never')),
       h('td', { class: 'num', 'data-label': 'Tools', 'aria-label': plural(tools, 'tool') }, String(tools)),
       h('td', { class: 'num', 'data-label': 'Prompts', 'aria-label': plural(prompts, 'prompt') }, String(prompts)));
