@@ -78,11 +78,12 @@ export function cannedBodies() {
     const result = Array.from({ length: n }, (_, i) => server(i, tools));
     return envelope(result, { page: 1, per_page: n, count: n, total_count: n, total_pages: 1 });
   };
+  let large;
   return {
     read: envelope(server(1, 5)),
     create: envelope(server(7, 0)),
     list: page(20, 2),
-    large: page(100, 50),
+    get large() { return (large ??= page(100, 50)); }, // 6 MB: built when first asked for
   };
 }
 
