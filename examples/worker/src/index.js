@@ -33,25 +33,25 @@ function clientFor(env) {
 }
 
 /** Syncs every server, at most `concurrency` at a time; resolves to a report. */
-export async function syncAll(client, concurrency = 4) {
+async function syncAll(client, concurrency = 4) {
   const ids = [];
   for await (const server of client.listAll({ per_page: 100 })) ids.push(server.id);
-  const results = [];
+  const results = new Array(ids.length);
   let next = 0;
   async function lane() {
     while (next < ids.length) {
-      const id = ids[next++];
+      const i = next++;
+      const id = ids[i];
       try {
         const { status, error, error_details } = await client.sync(id);
-        results.push({ id, status: status ?? 'unknown', error, error_details });
+        results[i] = { id, status: status ?? 'unknown', error, error_details };
       } catch (e) {
         // The API itself failed for this server (after the client's retries).
-        results.push({ id, status: 'api_error', error: e.message, kind: e.kind, http_status: e.status, code: e.code });
+        results[i] = { id, status: 'api_error', error: e.message, kind: e.kind, http_status: e.status, code: e.code };
       }
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, lane));
-  results.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   const failing = results.filter((r) => r.status === 'error' || r.status === 'api_error');
   return { synced: results.length, ok: results.length - failing.length, failing };
 }
