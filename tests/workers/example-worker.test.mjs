@@ -1,5 +1,9 @@
-// examples/worker in workerd against the API on loopback: cron sync, JSON routes, pass-through guard,
-// a wrong token. Run: node --test tests/workers/ (CF_MCP_API=stand-in to use the in-process stand-in).
+// examples/worker in workerd against the API on loopback: cron sync, JSON routes, access check and
+// JWT verification, pass-through, a wrong token. Run from the root: node --test tests/workers/
+// Env: CF_MCP_EMULATOR (default target/debug/cf-mcp-emulator), CF_MCP_PKG (default pkg/),
+// CF_MCP_API=stand-in to use the in-process stand-in API (stand-in-api.mjs) instead of the emulator.
+// The cron is fired as workerd fires it (a scheduled event through a service binding, which needs
+// `--experimental` and the `service_binding_extra_handlers` flag on the trigger Worker only).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
