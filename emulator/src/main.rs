@@ -76,7 +76,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
     if let Some(url) = &proxy_to {
         println!("proxying /client/v4 to {url}");
-    } else if cli.token.is_none() {
+    } else if cli.token.as_deref().unwrap_or("").is_empty() {
         eprintln!("warning: no --token given: any non-empty API token or email+key is accepted");
     }
     let http = reqwest::Client::builder()
@@ -85,7 +85,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         .map_err(|e| format!("cannot set up the HTTP client: {e}"))?;
     let state = Arc::new(AppState {
         store,
-        token: cli.token.clone(),
+        token: cli.token.clone().filter(|t| !t.is_empty()),
         sync_timeout: Duration::from_secs(cli.sync_timeout.max(1)),
         www: cli.www.clone(),
         pkg: cli.pkg.clone(),

@@ -1,6 +1,7 @@
 //! Request bodies: content type, size limit and JSON decoding, each failure a 400 envelope.
 
-use axum::body::{to_bytes, Body};
+use axum::body::{Body, Bytes};
+use futures_util::StreamExt;
 use axum::http::{header, HeaderMap};
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
@@ -35,12 +36,7 @@ pub async fn json<T: DeserializeOwned>(headers: &HeaderMap, body: Body) -> Resul
             body_path(),
         ));
     }
-    let bytes = to_bytes(body, MAX_BODY).await.map_err(|_| {
-        ApiError::invalid(
-            format!("Request body is larger than the limit of {} KiB", MAX_BODY / 1024),
-            body_path(),
-        )
-    })?;
+    let bytes = read_limited(body).await?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::invalid(
             "Request body is empty: send a JSON object",
@@ -81,6 +77,35 @@ pub async fn json<T: DeserializeOwned>(headers: &HeaderMap, body: Body) -> Resul
         };
         ApiError::invalid(text, field_path("body", &parent))
     })
+}
+
+/// Bodies beyond this are cut off mid-stream instead of drained.
+const MAX_DRAIN: usize = 32 * 1024 * 1024;
+
+/// Reads up to MAX_BODY. An oversize body is still drained (up to MAX_DRAIN) before the 400, so
+/// the client, which is still sending, reads the answer instead of a reset connection.
+async fn read_limited(body: Body) -> Result<Bytes, ApiError> {
+    let mut stream = body.into_data_stream();
+    let mut collected = Vec::new();
+    let mut seen = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| {
+            ApiError::invalid(format!("Request body could not be read: {e}"), body_path())
+        })?;
+        seen = seen.saturating_add(chunk.len());
+        if seen <= MAX_BODY {
+            collected.extend_from_slice(&chunk);
+        } else if seen > MAX_DRAIN {
+            break;
+        }
+    }
+    if seen > MAX_BODY {
+        return Err(ApiError::invalid(
+            format!("Request body is larger than the limit of {} KiB", MAX_BODY / 1024),
+            body_path(),
+        ));
+    }
+    Ok(Bytes::from(collected))
 }
 
 fn join(parent: &str, field: &str) -> String {
