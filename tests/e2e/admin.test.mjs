@@ -91,7 +91,7 @@ describe('admin page', () => {
       assert.match(page.url(), /search=needle/);
 
       await page.getByLabel('Search servers').fill('nothing-like-this');
-      await page.getByText('No servers match “nothing-like-this”').waitFor();
+      await page.locator('.empty-title').getByText('No servers match “nothing-like-this”').waitFor();
       await page.getByRole('button', { name: 'Clear search' }).click();
       await page.waitForFunction(() => document.querySelectorAll('.servers-table tbody tr').length === 20);
       assert.equal(await page.getByLabel('Search servers').inputValue(), '');
@@ -126,7 +126,7 @@ describe('admin page', () => {
   test('rejects an invalid new server inline with the library’s messages, sending nothing', async () => {
     const { page, apiRequests } = await newPage({ label: 'create-invalid' });
     await connectAndWaitForList(page, emulator.base, 'e2e-crud');
-    await page.getByRole('button', { name: 'New server' }).click();
+    await page.locator('.view-header').getByRole('button', { name: 'New server' }).click();
     await page.getByRole('heading', { name: 'New MCP server' }).waitFor();
 
     await page.getByLabel('Server ID').fill('Bad ID!');
@@ -160,7 +160,7 @@ describe('admin page', () => {
     const api = apiFor(emulator.base, 'e2e-crud');
     const { page } = await newPage({ label: 'create' });
     await connectAndWaitForList(page, emulator.base, 'e2e-crud');
-    await page.getByRole('button', { name: 'New server' }).click();
+    await page.locator('.view-header').getByRole('button', { name: 'New server' }).click();
     assert.ok(!(await page.getByLabel('Credentials').isVisible()), 'no credentials field for unauthenticated');
     await page.getByLabel('Server ID').fill('made-in-browser');
     await page.getByLabel('Name', { exact: true }).fill('Made in the browser');
@@ -255,9 +255,11 @@ describe('admin page', () => {
     assert.equal(prompts.greeting.description, 'Say hello nicely');
     assert.equal(json.result.name, 'Demo upstream', 'saving overrides keeps the other fields');
 
-    // After a reload the switches show what is stored.
-    await page.reload();
-    await page.locator('#tools-card').waitFor();
+    // Coming back to the server, the switches show what is stored.
+    await page.getByRole('link', { name: 'All servers' }).click();
+    await listReady(page);
+    await page.getByRole('link', { name: 'Demo upstream' }).click();
+    await page.locator('#tools-card .cap-name').first().waitFor();
     assert.equal(await page.getByRole('switch', { name: 'Enable tool echo' }).isChecked(), false);
     assert.equal(await page.getByRole('switch', { name: 'Enable tool add' }).isChecked(), true);
     assert.equal(await page.getByLabel('Alias for add').inputValue(), 'plus');
@@ -335,7 +337,7 @@ describe('admin page', () => {
   });
 
   test('shows API errors in a banner with the kind and Cloudflare code, and never stores the token', async () => {
-    const { page } = await newPage({ label: 'bad-token' });
+    const { page } = await newPage({ label: 'bad-token', expectApiErrors: true });
     await connect(page, emulator.base, 'e2e-list', { token: 'wrong-token' });
     const b = banner(page);
     await b.waitFor();

@@ -1,7 +1,7 @@
 // Shared setup for the admin page tests: the emulator, a hostile MCP server, headless Chromium,
 // and a direct API helper to arrange and check data without the page.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
 import path from 'node:path';
@@ -20,8 +20,15 @@ export async function startEmulator() {
     ? path.resolve(ROOT, process.env.CF_MCP_EMULATOR)
     : path.join(ROOT, 'target', 'debug', 'cf-mcp-emulator');
   const dir = mkdtempSync(path.join(tmpdir(), 'cf-mcp-e2e-'));
+  // Serve a snapshot of pkg/, so a `cargo xtask dist` running meanwhile cannot pull it away mid-run.
+  const pkgSource = path.resolve(ROOT, process.env.CF_MCP_PKG || 'pkg');
+  for (const f of ['browser.js', 'cf_mcp_servers.js', 'cf_mcp_servers_bg.wasm']) {
+    if (!existsSync(path.join(pkgSource, f))) throw new Error(`${pkgSource}/${f} is missing: build the package with cargo xtask dist`);
+  }
+  const pkg = path.join(dir, 'pkg');
+  cpSync(pkgSource, pkg, { recursive: true });
   const args = ['--listen', '127.0.0.1:0', '--seed-demo', '--data', path.join(dir, 'data.json'),
-    '--www', path.join(ROOT, 'www'), '--pkg', path.join(ROOT, 'pkg'), '--token', TOKEN];
+    '--www', path.join(ROOT, 'www'), '--pkg', pkg, '--token', TOKEN];
   const child = spawn(bin, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const base = await new Promise((resolve, reject) => {
@@ -117,11 +124,16 @@ export async function launchBrowser() {
  * A fresh page (own storage) that records console errors, page errors and API requests.
  * `problems` is shared so one test at the end can assert that the whole run was clean.
  */
-export async function openPage(browser, problems, { width = 1280, height = 860, label = '' } = {}) {
+export async function openPage(browser, problems, { width = 1280, height = 860, label = '', expectApiErrors = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${label}: console error: ${m.text()} (${m.location().url})`);
+    if (m.type() !== 'error') return;
+    // Chromium logs every non-2xx fetch as "Failed to load resource"; a test that provokes API
+    // errors on purpose (bad token, unknown id) accepts those for /client/v4 only.
+    const url = m.location().url ?? '';
+    if (expectApiErrors && m.text().startsWith('Failed to load resource') && new URL(url, 'http://x').pathname.startsWith('/client/v4/')) return;
+    problems.push(`${label}: console error: ${m.text()} (${url})`);
   });
   page.on('pageerror', (e) => problems.push(`${label}: uncaught: ${e.message}`));
   const apiRequests = [];

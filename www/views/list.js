@@ -91,7 +91,7 @@ export function renderList(root, query, go) {
     const last = first + items.length - 1;
 
     if (!items.length) {
-      status.textContent = query.search ? `No servers match “${query.search}”.` : 'No servers.';
+      status.textContent = query.search ? 'No matches' : '0 servers';
       replace(body, query.search ? emptySearch() : emptyAll());
     } else {
       status.textContent = total !== null
