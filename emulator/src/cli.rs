@@ -20,7 +20,12 @@ pub struct Cli {
 
     /// The one API token accepted (as `Authorization: Bearer TOKEN`, or as X-Auth-Key with
     /// any X-Auth-Email). Without it, any non-empty token or email+key pair is accepted.
-    #[arg(long, value_name = "TOKEN", env = "CF_MCP_EMULATOR_TOKEN", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "CF_MCP_EMULATOR_TOKEN",
+        hide_env_values = true
+    )]
     pub token: Option<String>,
 
     /// Keep servers in this JSON file. Every change is written (temp file + rename) before the

@@ -7,7 +7,9 @@ use time::OffsetDateTime;
 pub fn now() -> String {
     let format =
         format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
-    OffsetDateTime::now_utc().format(&format).unwrap_or_default()
+    OffsetDateTime::now_utc()
+        .format(&format)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -119,12 +119,7 @@ fn handle(method: &str, params: &Value) -> Result<Value, (i32, String)> {
         }
         "prompts/get" => {
             let name = params.get("name").and_then(Value::as_str).unwrap_or("");
-            let text_arg = |key: &str| {
-                arg(key)
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned()
-            };
+            let text_arg = |key: &str| arg(key).and_then(Value::as_str).unwrap_or("").to_owned();
             let text = match name {
                 "greeting" => format!("Write a short, friendly greeting for {}.", text_arg("name")),
                 "summarize" => format!("Summarize in two sentences:\n\n{}", text_arg("text")),

@@ -37,7 +37,11 @@ fn parse_share(kind: &str, value: &str) -> Result<f64, String> {
 fn parse_duration(value: &str) -> Result<Duration, String> {
     let bad = || format!("latency={value}: write it like 200ms or 1s");
     if let Some(ms) = value.strip_suffix("ms") {
-        return ms.trim().parse().map(Duration::from_millis).map_err(|_| bad());
+        return ms
+            .trim()
+            .parse()
+            .map(Duration::from_millis)
+            .map_err(|_| bad());
     }
     if let Some(s) = value.strip_suffix('s') {
         return s
@@ -127,7 +131,9 @@ pub async fn inject(State(spec): State<Arc<FaultSpec>>, req: Request, next: Next
         Some(Fault::Drop) => {
             // A body that fails before its first byte makes the server abort the connection.
             let failing = futures_util::stream::once(async {
-                Err::<Bytes, std::io::Error>(std::io::Error::other("connection dropped by --faults"))
+                Err::<Bytes, std::io::Error>(std::io::Error::other(
+                    "connection dropped by --faults",
+                ))
             });
             Response::new(Body::from_stream(failing))
         }

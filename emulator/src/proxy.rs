@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::body::{to_bytes, Body};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, HeaderName, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use crate::envelope::ApiError;
@@ -89,15 +89,10 @@ pub async fn forward(
 
 fn bad_gateway(base: &str, error: &reqwest::Error) -> Response {
     // reqwest's text names the URL, which holds no credential (they travel in headers).
-    let mut response = ApiError::new(
+    ApiError::new(
         StatusCode::BAD_GATEWAY,
         crate::envelope::CODE_INTERNAL,
         format!("Could not reach the API at {base}: {error}"),
     )
-    .into_response();
-    response.headers_mut().insert(
-        header::HeaderName::from_static("x-proxy-error"),
-        header::HeaderValue::from_static("1"),
-    );
-    response
+    .into_response()
 }

@@ -54,7 +54,9 @@ pub async fn seed(store: &Store, base: &str) -> Result<bool, String> {
         AuthType::Bearer,
     );
     wiki.auth_credentials = Some("demo-wiki-token".into());
-    wiki.description = Some(Some("Bearer token example (the host does not exist).".into()));
+    wiki.description = Some(Some(
+        "Bearer token example (the host does not exist).".into(),
+    ));
     let mut github = params(
         "github",
         "GitHub MCP",
@@ -85,7 +87,11 @@ pub async fn seed(store: &Store, base: &str) -> Result<bool, String> {
         })
         .await
         .map_err(|e| {
-            let reason = e.errors.first().map(|i| i.message.clone()).unwrap_or_default();
+            let reason = e
+                .errors
+                .first()
+                .map(|i| i.message.clone())
+                .unwrap_or_default();
             format!("could not seed the demo account: {reason}")
         })?;
     Ok(true)

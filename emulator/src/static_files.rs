@@ -66,7 +66,11 @@ fn resolve(root: &Path, rel: &str) -> Option<PathBuf> {
 pub async fn serve(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return with_headers(
-            (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response(),
+            (
+                StatusCode::METHOD_NOT_ALLOWED,
+                [(header::ALLOW, "GET, HEAD")],
+            )
+                .into_response(),
         );
     }
     let path = uri.path();
@@ -77,15 +81,22 @@ pub async fn serve(State(state): State<Arc<AppState>>, method: Method, uri: Uri)
     let Some(mut file) = resolve(root, rel) else {
         return not_found();
     };
-    if rel.is_empty() || rel.ends_with('/') || tokio::fs::metadata(&file).await.is_ok_and(|m| m.is_dir()) {
+    if rel.is_empty()
+        || rel.ends_with('/')
+        || tokio::fs::metadata(&file).await.is_ok_and(|m| m.is_dir())
+    {
         file.push("index.html");
     }
     match tokio::fs::read(&file).await {
-        Ok(bytes) => with_headers(
-            ([(header::CONTENT_TYPE, content_type(&file))], bytes).into_response(),
-        ),
+        Ok(bytes) => {
+            with_headers(([(header::CONTENT_TYPE, content_type(&file))], bytes).into_response())
+        }
         Err(_) if path == "/" || path == "/index.html" => with_headers(
-            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], PLACEHOLDER).into_response(),
+            (
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                PLACEHOLDER,
+            )
+                .into_response(),
         ),
         Err(_) => not_found(),
     }

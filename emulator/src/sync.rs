@@ -139,9 +139,7 @@ fn parse_credentials(raw: Option<&str>) -> Result<Credentials, Failure> {
     Ok(Credentials::Headers(headers))
 }
 
-fn header_map(
-    headers: &[(String, String)],
-) -> Result<HashMap<HeaderName, HeaderValue>, Failure> {
+fn header_map(headers: &[(String, String)]) -> Result<HashMap<HeaderName, HeaderValue>, Failure> {
     let mut map = HashMap::new();
     for (name, value) in headers {
         let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
@@ -170,7 +168,11 @@ fn to_objects<T: serde::Serialize>(items: Vec<T>) -> Vec<JsonObject> {
 }
 
 /// Syncs one server. `credentials` is the `auth_credentials` of a bearer server.
-pub async fn run(hostname: &str, credentials: Option<&str>, timeout: Duration) -> Result<Found, Failure> {
+pub async fn run(
+    hostname: &str,
+    credentials: Option<&str>,
+    timeout: Duration,
+) -> Result<Found, Failure> {
     match tokio::time::timeout(timeout, connect_and_list(hostname, credentials, timeout)).await {
         Ok(result) => result,
         Err(_) => Err(Failure::unreachable(
@@ -231,12 +233,13 @@ async fn connect_and_list(
 
 fn classify_init(error: &ClientInitializeError) -> Failure {
     match error {
-        ClientInitializeError::JsonRpcError(data) => Failure::mcp(data.code.0, &data.message, "initialize"),
-        ClientInitializeError::TransportError { error, .. } => classify_transport(error.error.as_ref()),
-        other => Failure::upstream(
-            format!("MCP initialize failed: {other}"),
-            other.to_string(),
-        ),
+        ClientInitializeError::JsonRpcError(data) => {
+            Failure::mcp(data.code.0, &data.message, "initialize")
+        }
+        ClientInitializeError::TransportError { error, .. } => {
+            classify_transport(error.error.as_ref())
+        }
+        other => Failure::upstream(format!("MCP initialize failed: {other}"), other.to_string()),
     }
 }
 
@@ -244,10 +247,9 @@ fn classify_service(error: &ServiceError, during: &str) -> Failure {
     match error {
         ServiceError::McpError(data) => Failure::mcp(data.code.0, &data.message, during),
         ServiceError::TransportSend(error) => classify_transport(error.error.as_ref()),
-        ServiceError::Timeout { .. } => Failure::unreachable(
-            format!("{during} timed out"),
-            error.to_string(),
-        ),
+        ServiceError::Timeout { .. } => {
+            Failure::unreachable(format!("{during} timed out"), error.to_string())
+        }
         other => Failure::upstream(format!("{during} failed: {other}"), other.to_string()),
     }
 }
@@ -265,9 +267,10 @@ fn classify_transport(error: &(dyn StdError + Send + Sync + 'static)) -> Failure
             StreamableHttpError::InsufficientScope(_) => Failure::http(403, reason(403)),
             StreamableHttpError::SessionExpired => Failure::http(404, reason(404)),
             StreamableHttpError::Client(e) => classify_reqwest(e),
-            StreamableHttpError::Io(e) => {
-                Failure::unreachable(format!("could not reach the MCP server: {e}"), e.to_string())
-            }
+            StreamableHttpError::Io(e) => Failure::unreachable(
+                format!("could not reach the MCP server: {e}"),
+                e.to_string(),
+            ),
             StreamableHttpError::UnexpectedServerResponse(text) => match http_status_in(text) {
                 Some(status) => Failure::http(status, reason(status)),
                 None => Failure::upstream(
@@ -334,7 +337,10 @@ mod tests {
             .err()
             .map(|f| f.error)
             .unwrap_or_default();
-        assert!(bad.contains("headers") && !bad.contains("secret-value"), "{bad}");
+        assert!(
+            bad.contains("headers") && !bad.contains("secret-value"),
+            "{bad}"
+        );
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! The six endpoints over HTTP: envelope, validation, errors, auth, paging, concurrency, static files.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
@@ -31,7 +36,10 @@ async fn create_read_update_list_delete_round_trip() {
     assert_eq!(server["updated_tools"][0]["alias"], "issues");
     assert_eq!(server["created_by"], "api-token");
     let created_at = server["created_at"].as_str().unwrap();
-    assert!(created_at.ends_with('Z') && created_at.contains('T'), "{created_at}");
+    assert!(
+        created_at.ends_with('Z') && created_at.contains('T'),
+        "{created_at}"
+    );
     assert_eq!(server["modified_at"], server["created_at"]);
     assert!(!created.to_string().contains("sk-secret-token"));
     assert!(server.get("auth_credentials").is_none());
@@ -42,7 +50,8 @@ async fn create_read_update_list_delete_round_trip() {
     assert_eq!(read["result"], created["result"]);
 
     let (status, updated) = send(
-        authed(http.put(&one)).json(&json!({"name": "Renamed", "description": null, "secure_web_gateway": true})),
+        authed(http.put(&one))
+            .json(&json!({"name": "Renamed", "description": null, "secure_web_gateway": true})),
     )
     .await;
     assert_eq!(status, 200, "{updated}");
@@ -51,7 +60,10 @@ async fn create_read_update_list_delete_round_trip() {
     assert_eq!(server["description"], Value::Null);
     assert_eq!(server["secure_web_gateway"], true);
     assert_eq!(server["hostname"], "https://example.com/mcp");
-    assert_eq!(server["updated_tools"][0]["name"], "list_issues", "omitted fields are kept");
+    assert_eq!(
+        server["updated_tools"][0]["name"], "list_issues",
+        "omitted fields are kept"
+    );
     assert_eq!(server["created_at"], created["result"]["created_at"]);
     assert!(server["modified_at"].as_str().unwrap() >= created_at);
 
@@ -84,7 +96,10 @@ async fn every_operation_on_a_missing_server_is_404_with_code_7002() {
         assert_eq!(status, 404, "{body}");
         let error = first_error(&body);
         assert_eq!(error["code"], 7002);
-        assert!(error["message"].as_str().unwrap().contains("nope"), "{error}");
+        assert!(
+            error["message"].as_str().unwrap().contains("nope"),
+            "{error}"
+        );
     }
 }
 
@@ -117,23 +132,47 @@ async fn invalid_input_is_400_with_code_7001_and_the_path_of_each_field() {
         (with("id", json!("a--b")), json!(["body", "id"])),
         (with("id", json!("a".repeat(33))), json!(["body", "id"])),
         (with("id", json!("")), json!(["body", "id"])),
-        (with("name", json!("n".repeat(351))), json!(["body", "name"])),
-        (with("description", json!("d".repeat(513))), json!(["body", "description"])),
-        (with("hostname", json!("example.com/mcp")), json!(["body", "hostname"])),
-        (with("hostname", json!("ftp://example.com")), json!(["body", "hostname"])),
-        (with("auth_type", json!("basic")), json!(["body", "auth_type"])),
+        (
+            with("name", json!("n".repeat(351))),
+            json!(["body", "name"]),
+        ),
+        (
+            with("description", json!("d".repeat(513))),
+            json!(["body", "description"]),
+        ),
+        (
+            with("hostname", json!("example.com/mcp")),
+            json!(["body", "hostname"]),
+        ),
+        (
+            with("hostname", json!("ftp://example.com")),
+            json!(["body", "hostname"]),
+        ),
+        (
+            with("auth_type", json!("basic")),
+            json!(["body", "auth_type"]),
+        ),
         (with("name", json!(42)), json!(["body", "name"])),
         (with("surprise", json!(1)), json!(["body", "surprise"])),
         (
-            with("updated_tools", json!([{"name": "a", "alias": "bad alias"}])),
+            with(
+                "updated_tools",
+                json!([{"name": "a", "alias": "bad alias"}]),
+            ),
             json!(["body", "updated_tools", 0, "alias"]),
         ),
         (
-            with("updated_prompts", json!([{"name": "a", "alias": "a".repeat(41)}])),
+            with(
+                "updated_prompts",
+                json!([{"name": "a", "alias": "a".repeat(41)}]),
+            ),
             json!(["body", "updated_prompts", 0, "alias"]),
         ),
         (
-            with("updated_tools", json!([{"name": "a", "alias": "x"}, {"name": "b", "alias": "x"}])),
+            with(
+                "updated_tools",
+                json!([{"name": "a", "alias": "x"}, {"name": "b", "alias": "x"}]),
+            ),
             json!(["body", "updated_tools", 1, "alias"]),
         ),
     ];
@@ -169,12 +208,36 @@ async fn update_refuses_immutable_and_unknown_fields_and_checks_limits() {
     create(&http, &emulator, server_body("srv")).await;
     let one = format!("{}/srv", emulator.servers(ACCOUNT));
     for (body, path, says) in [
-        (json!({"hostname": "https://other/mcp"}), json!(["body", "hostname"]), "cannot be changed"),
-        (json!({"id": "other"}), json!(["body", "id"]), "cannot be changed"),
-        (json!({"auth_type": "bearer"}), json!(["body", "auth_type"]), "cannot be changed"),
-        (json!({"colour": "red"}), json!(["body", "colour"]), "not a known field"),
-        (json!({"name": "n".repeat(351)}), json!(["body", "name"]), "350"),
-        (json!({"updated_tools": [{"alias": "x"}]}), json!(["body", "updated_tools", 0, "name"]), "required"),
+        (
+            json!({"hostname": "https://other/mcp"}),
+            json!(["body", "hostname"]),
+            "cannot be changed",
+        ),
+        (
+            json!({"id": "other"}),
+            json!(["body", "id"]),
+            "cannot be changed",
+        ),
+        (
+            json!({"auth_type": "bearer"}),
+            json!(["body", "auth_type"]),
+            "cannot be changed",
+        ),
+        (
+            json!({"colour": "red"}),
+            json!(["body", "colour"]),
+            "not a known field",
+        ),
+        (
+            json!({"name": "n".repeat(351)}),
+            json!(["body", "name"]),
+            "350",
+        ),
+        (
+            json!({"updated_tools": [{"alias": "x"}]}),
+            json!(["body", "updated_tools", 0, "name"]),
+            "required",
+        ),
     ] {
         let (status, response) = send(authed(http.put(&one)).json(&body)).await;
         assert_eq!(status, 400, "{body}: {response}");
@@ -184,7 +247,10 @@ async fn update_refuses_immutable_and_unknown_fields_and_checks_limits() {
         assert!(error["message"].as_str().unwrap().contains(says), "{error}");
     }
     let (_, read) = send(authed(http.get(&one))).await;
-    assert_eq!(read["result"]["name"], "Server srv", "failed updates change nothing");
+    assert_eq!(
+        read["result"]["name"], "Server srv",
+        "failed updates change nothing"
+    );
     let (status, _) = send(authed(http.put(&one)).json(&json!({}))).await;
     assert_eq!(status, 200, "an empty update is valid");
 }
@@ -203,7 +269,13 @@ async fn malformed_json_wrong_content_type_and_big_bodies_are_400_envelopes() {
     assert_eq!(status, 400);
     let error = first_error(&body);
     assert_eq!(error["code"], 7001);
-    assert!(error["message"].as_str().unwrap().contains("not valid JSON"), "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON"),
+        "{error}"
+    );
 
     let (status, body) = send(
         authed(http.post(&url))
@@ -224,17 +296,29 @@ async fn malformed_json_wrong_content_type_and_big_bodies_are_400_envelopes() {
     big["description"] = json!("d".repeat(2 * 1024 * 1024));
     let (status, body) = send(authed(http.post(&url)).json(&big)).await;
     assert_eq!(status, 400);
-    assert!(first_error(&body)["message"].as_str().unwrap().contains("larger than"), "{body}");
+    assert!(
+        first_error(&body)["message"]
+            .as_str()
+            .unwrap()
+            .contains("larger than"),
+        "{body}"
+    );
 
     let (status, body) = send(authed(http.post(&url)).json(&json!([1, 2]))).await;
     assert_eq!(status, 400, "{body}");
     let (status, body) = send(
-        authed(http.post(&url)).header("content-type", "application/json; charset=utf-8").body(server_body("x").to_string()),
+        authed(http.post(&url))
+            .header("content-type", "application/json; charset=utf-8")
+            .body(server_body("x").to_string()),
     )
     .await;
     assert_eq!(status, 201, "charset parameter is fine: {body}");
     let (_, list) = send(authed(http.get(&url))).await;
-    assert_eq!(list["result"].as_array().unwrap().len(), 1, "only the good create stored anything");
+    assert_eq!(
+        list["result"].as_array().unwrap().len(),
+        1,
+        "only the good create stored anything"
+    );
 }
 
 #[tokio::test]
@@ -242,13 +326,15 @@ async fn a_duplicate_id_is_409_with_a_clear_message() {
     let emulator = Emulator::start(&[]);
     let http = client();
     create(&http, &emulator, server_body("dup")).await;
-    let (status, body) = send(authed(http.post(emulator.servers(ACCOUNT))).json(&server_body("dup"))).await;
+    let (status, body) =
+        send(authed(http.post(emulator.servers(ACCOUNT))).json(&server_body("dup"))).await;
     assert_eq!(status, 409);
     let message = first_error(&body)["message"].as_str().unwrap();
     assert!(message.contains("\"dup\" already exists"), "{message}");
     // The same id in another account is a different server.
     let (status, _) = send(
-        authed(http.post(emulator.servers("0000000000000000000000000000000b"))).json(&server_body("dup")),
+        authed(http.post(emulator.servers("0000000000000000000000000000000b")))
+            .json(&server_body("dup")),
     )
     .await;
     assert_eq!(status, 201);
@@ -269,7 +355,10 @@ async fn credentials_missing_is_401_and_wrong_is_403() {
     let (status, body) = send(http.get(&url).bearer_auth("wrong")).await;
     assert_eq!(status, 403);
     let error = first_error(&body);
-    assert!(!error.to_string().contains("wrong"), "the token is not echoed");
+    assert!(
+        !error.to_string().contains("wrong"),
+        "the token is not echoed"
+    );
     let (status, _) = send(
         http.get(&url)
             .header("x-auth-email", "me@example.com")
@@ -278,7 +367,8 @@ async fn credentials_missing_is_401_and_wrong_is_403() {
     .await;
     assert_eq!(status, 403);
     let (status, _) = send(
-        http.post(&url).json(&server_body("by-key"))
+        http.post(&url)
+            .json(&server_body("by-key"))
             .header("x-auth-email", "me@example.com")
             .header("x-auth-key", TOKEN),
     )
@@ -296,7 +386,12 @@ async fn credentials_missing_is_401_and_wrong_is_403() {
 #[tokio::test]
 async fn without_a_configured_token_any_credentials_work() {
     let emulator = Emulator::start(&["--token", ""]);
-    let (status, _) = send(client().get(emulator.servers(ACCOUNT)).bearer_auth("anything")).await;
+    let (status, _) = send(
+        client()
+            .get(emulator.servers(ACCOUNT))
+            .bearer_auth("anything"),
+    )
+    .await;
     assert_eq!(status, 200);
     let (status, _) = send(client().get(emulator.servers(ACCOUNT))).await;
     assert_eq!(status, 401);
@@ -320,7 +415,12 @@ async fn list_pages_searches_and_reports_result_info() {
         first["result_info"],
         json!({"page": 1, "per_page": 20, "count": 20, "total_count": 25, "total_pages": 2})
     );
-    let ids: Vec<_> = first["result"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect();
+    let ids: Vec<_> = first["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .collect();
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted, "sorted by id");
@@ -334,12 +434,21 @@ async fn list_pages_searches_and_reports_result_info() {
     assert_eq!(past["result"], json!([]), "past the end is empty");
 
     let (_, found) = send(authed(http.get(&url)).query(&[("search", "github")])).await;
-    assert_eq!(found["result"].as_array().unwrap().len(), 1, "name, case-insensitive");
+    assert_eq!(
+        found["result"].as_array().unwrap().len(),
+        1,
+        "name, case-insensitive"
+    );
     assert_eq!(found["result"][0]["id"], "srv-07");
     let (_, found) = send(authed(http.get(&url)).query(&[("search", "SRV-1")])).await;
     assert_eq!(found["result_info"]["total_count"], 10, "id substring");
 
-    for (key, value) in [("per_page", "0"), ("per_page", "101"), ("page", "0"), ("page", "two")] {
+    for (key, value) in [
+        ("per_page", "0"),
+        ("per_page", "101"),
+        ("page", "0"),
+        ("page", "two"),
+    ] {
         let (status, body) = send(authed(http.get(&url)).query(&[(key, value)])).await;
         assert_eq!(status, 400, "{key}={value}");
         let error = first_error(&body);
@@ -362,7 +471,10 @@ async fn accounts_are_isolated() {
     assert_eq!(status, 404);
     let (status, _) = send(authed(http.delete(format!("{other}/mine")))).await;
     assert_eq!(status, 404);
-    let (status, _) = send(authed(http.get(format!("{}/mine", emulator.servers(ACCOUNT))))).await;
+    let (status, _) = send(authed(
+        http.get(format!("{}/mine", emulator.servers(ACCOUNT))),
+    ))
+    .await;
     assert_eq!(status, 200);
 }
 
@@ -370,10 +482,16 @@ async fn accounts_are_isolated() {
 async fn path_ids_are_checked_and_unknown_routes_get_an_envelope() {
     let emulator = Emulator::start(&[]);
     let http = client();
-    let (status, body) = send(authed(http.get(format!("{}/Not_Valid", emulator.servers(ACCOUNT))))).await;
+    let (status, body) = send(authed(
+        http.get(format!("{}/Not_Valid", emulator.servers(ACCOUNT))),
+    ))
+    .await;
     assert_eq!(status, 400);
     assert_eq!(first_error(&body)["path"], json!(["path", "id"]));
-    let (status, body) = send(authed(http.get(format!("{}/client/v4/zones", emulator.base)))).await;
+    let (status, body) = send(authed(
+        http.get(format!("{}/client/v4/zones", emulator.base)),
+    ))
+    .await;
     assert_eq!(status, 404);
     first_error(&body);
     let (status, body) = send(authed(http.patch(emulator.servers(ACCOUNT)))).await;
@@ -397,16 +515,26 @@ async fn secrets_are_stored_but_never_returned() {
     assert_eq!(summary["client_secret_version"], 1.0);
     assert_eq!(summary["registration_info"]["client_id"], "cid-1");
     let url = format!("{}/gh", emulator.servers(ACCOUNT));
-    let (_, updated) = send(authed(http.put(&url)).json(&json!({"client_secret": "rotated-secret"}))).await;
-    assert_eq!(updated["result"]["auth_config_summary"]["client_secret_version"], 2.0);
+    let (_, updated) =
+        send(authed(http.put(&url)).json(&json!({"client_secret": "rotated-secret"}))).await;
+    assert_eq!(
+        updated["result"]["auth_config_summary"]["client_secret_version"],
+        2.0
+    );
     for response in [
         send(authed(http.get(&url))).await.1,
         send(authed(http.get(emulator.servers(ACCOUNT)))).await.1,
         updated,
     ] {
         let text = response.to_string();
-        assert!(!text.contains("secret-client") && !text.contains("rotated-secret"), "{text}");
-        assert!(!text.contains("auth_credentials") && !text.contains("\"client_secret\""), "{text}");
+        assert!(
+            !text.contains("secret-client") && !text.contains("rotated-secret"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("auth_credentials") && !text.contains("\"client_secret\""),
+            "{text}"
+        );
     }
 }
 
@@ -418,13 +546,17 @@ async fn fifty_concurrent_creates_all_land() {
     let http = client();
     let mut tasks = Vec::new();
     for i in 0..50 {
-        let request = authed(http.post(emulator.servers(ACCOUNT))).json(&server_body(&format!("c-{i}")));
-        tasks.push(tokio::spawn(async move { request.send().await.unwrap().status().as_u16() }));
+        let request =
+            authed(http.post(emulator.servers(ACCOUNT))).json(&server_body(&format!("c-{i}")));
+        tasks.push(tokio::spawn(async move {
+            request.send().await.unwrap().status().as_u16()
+        }));
     }
     for task in tasks {
         assert_eq!(task.await.unwrap(), 201);
     }
-    let (_, list) = send(authed(http.get(emulator.servers(ACCOUNT))).query(&[("per_page", "100")])).await;
+    let (_, list) =
+        send(authed(http.get(emulator.servers(ACCOUNT))).query(&[("per_page", "100")])).await;
     assert_eq!(list["result_info"]["total_count"], 50);
     let stored: Value = serde_json::from_slice(&std::fs::read(&data).unwrap()).unwrap();
     assert_eq!(stored["accounts"][ACCOUNT].as_object().unwrap().len(), 50);
@@ -439,14 +571,36 @@ async fn static_files_carry_the_csp_and_the_right_types() {
     std::fs::create_dir_all(&pkg).unwrap();
     let http = client();
     // Without index.html: a placeholder that says the admin page is coming.
-    let emulator = Emulator::start(&["--www", www.to_str().unwrap(), "--pkg", pkg.to_str().unwrap()]);
-    let response = http.get(format!("{}/", emulator.base)).send().await.unwrap();
+    let emulator = Emulator::start(&[
+        "--www",
+        www.to_str().unwrap(),
+        "--pkg",
+        pkg.to_str().unwrap(),
+    ]);
+    let response = http
+        .get(format!("{}/", emulator.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200);
-    let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
-    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{csp}"
+    );
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
     assert!(!csp.contains("unsafe-inline"));
-    assert!(response.text().await.unwrap().contains("admin page is coming"));
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("admin page is coming"));
 
     std::fs::write(www.join("index.html"), "<h1>admin</h1>").unwrap();
     std::fs::write(www.join("app.js"), "export {}").unwrap();
@@ -456,12 +610,20 @@ async fn static_files_carry_the_csp_and_the_right_types() {
     assert!(index.headers().contains_key("content-security-policy"));
     assert_eq!(index.text().await.unwrap(), "<h1>admin</h1>");
     let js = get("/app.js").await.unwrap();
-    assert!(js.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(js.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
     let wasm = get("/pkg/cf_mcp_servers_bg.wasm").await.unwrap();
     assert_eq!(wasm.status(), 200);
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
     assert!(wasm.headers().contains_key("content-security-policy"));
-    for missing in ["/nothing.js", "/../Cargo.toml", "/pkg/../../etc/passwd", "/.hidden"] {
+    for missing in [
+        "/nothing.js",
+        "/../Cargo.toml",
+        "/pkg/../../etc/passwd",
+        "/.hidden",
+    ] {
         assert_eq!(get(missing).await.unwrap().status(), 404, "{missing}");
     }
 }

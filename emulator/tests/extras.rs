@@ -1,5 +1,10 @@
 //! Around the API: persistence, the corrupt-file refusal, seeding, faults, the proxy, --help.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
@@ -18,7 +23,10 @@ async fn a_restart_finds_everything() {
     body["auth_credentials"] = json!("stored-token");
     let created = create(&http, &emulator, body).await;
     create(&http, &emulator, server_body("deleted")).await;
-    let (status, _) = send(authed(http.delete(format!("{}/deleted", emulator.servers(ACCOUNT))))).await;
+    let (status, _) = send(authed(
+        http.delete(format!("{}/deleted", emulator.servers(ACCOUNT))),
+    ))
+    .await;
     assert_eq!(status, 200);
     // Killed, not stopped politely: every change must already be on disk.
     emulator.stop();
@@ -26,7 +34,10 @@ async fn a_restart_finds_everything() {
     let (_, list) = send(authed(http.get(emulator.servers(ACCOUNT)))).await;
     assert_eq!(list["result"], json!([created]));
     let stored = std::fs::read_to_string(&data).unwrap();
-    assert!(stored.contains("stored-token"), "credentials are kept for sync");
+    assert!(
+        stored.contains("stored-token"),
+        "credentials are kept for sync"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(data.parent().unwrap()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temp files left behind");
 }
@@ -37,11 +48,16 @@ async fn a_corrupt_data_file_stops_the_start_and_is_left_untouched() {
     let data = dir.file("data.json");
     let corrupt = "{\"accounts\": {\"a\": [oops";
     std::fs::write(&data, corrupt).unwrap();
-    let Err(failed) = Emulator::try_start(&["--data", data.to_str().unwrap(), "--seed-demo"]) else {
+    let Err(failed) = Emulator::try_start(&["--data", data.to_str().unwrap(), "--seed-demo"])
+    else {
         panic!("the emulator started on a corrupt file");
     };
     assert_ne!(failed.code, Some(0));
-    assert!(failed.stderr.contains(data.to_str().unwrap()), "names the file: {}", failed.stderr);
+    assert!(
+        failed.stderr.contains(data.to_str().unwrap()),
+        "names the file: {}",
+        failed.stderr
+    );
     assert_eq!(std::fs::read_to_string(&data).unwrap(), corrupt);
 
     let dir_as_file = dir.file("a-directory");
@@ -59,25 +75,35 @@ async fn seed_demo_creates_a_demo_account_once_whose_demo_server_syncs() {
     let args = ["--data", data.to_str().unwrap(), "--seed-demo"];
     let emulator = Emulator::start(&args);
     let account = "0123456789abcdef0123456789abcdef";
-    assert!(emulator.banner.iter().any(|l| l.contains(account)), "{:?}", emulator.banner);
+    assert!(
+        emulator.banner.iter().any(|l| l.contains(account)),
+        "{:?}",
+        emulator.banner
+    );
     let http = client();
     let (_, list) = send(authed(http.get(emulator.servers(account)))).await;
     let servers = list["result"].as_array().unwrap();
     assert!(servers.len() >= 3);
     let demo = servers.iter().find(|s| s["id"] == "demo").unwrap();
     assert_eq!(demo["hostname"], format!("{}/demo-mcp", emulator.base));
-    let (_, synced) = send(authed(http.post(format!("{}/demo/sync", emulator.servers(account))))).await;
+    let (_, synced) = send(authed(
+        http.post(format!("{}/demo/sync", emulator.servers(account))),
+    ))
+    .await;
     assert_eq!(synced["result"]["status"], "ready");
-    let (status, _) = send(
-        authed(http.delete(format!("{}/github", emulator.servers(account)))),
-    )
+    let (status, _) = send(authed(
+        http.delete(format!("{}/github", emulator.servers(account))),
+    ))
     .await;
     assert_eq!(status, 200);
     emulator.stop();
     // Not empty any more: no reseeding over the user's changes.
     let emulator = Emulator::start(&args);
     assert!(!emulator.banner.iter().any(|l| l.contains("seeded")));
-    let (status, _) = send(authed(http.get(format!("{}/github", emulator.servers(account))))).await;
+    let (status, _) = send(authed(
+        http.get(format!("{}/github", emulator.servers(account))),
+    ))
+    .await;
     assert_eq!(status, 404);
 }
 
@@ -87,7 +113,10 @@ async fn faults_inject_429_with_retry_after_and_5xx() {
     let http = client();
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..40 {
-        let response = authed(http.get(emulator.servers(ACCOUNT))).send().await.unwrap();
+        let response = authed(http.get(emulator.servers(ACCOUNT)))
+            .send()
+            .await
+            .unwrap();
         let status = response.status().as_u16();
         if status == 429 {
             assert_eq!(response.headers()["retry-after"], "1");
@@ -98,14 +127,24 @@ async fn faults_inject_429_with_retry_after_and_5xx() {
     }
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), [429, 503]);
     // Static files are not disturbed.
-    assert_eq!(http.get(format!("{}/", emulator.base)).send().await.unwrap().status(), 200);
+    assert_eq!(
+        http.get(format!("{}/", emulator.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
 }
 
 #[tokio::test]
 async fn faults_drop_connections_and_add_latency() {
     let emulator = Emulator::start(&["--faults", "drop=1"]);
     let result = authed(client().get(emulator.servers(ACCOUNT))).send().await;
-    assert!(result.is_err(), "expected a dropped connection, got {result:?}");
+    assert!(
+        result.is_err(),
+        "expected a dropped connection, got {result:?}"
+    );
     drop(emulator);
     let emulator = Emulator::start(&["--faults", "latency=300ms"]);
     let start = std::time::Instant::now();
@@ -129,12 +168,16 @@ async fn the_proxy_forwards_method_body_query_and_credentials() {
     let http = client();
     let via_proxy = proxy.servers(ACCOUNT);
     let (status, created) = send(
-        http.post(&via_proxy).bearer_auth("real-token").json(&server_body("through")),
+        http.post(&via_proxy)
+            .bearer_auth("real-token")
+            .json(&server_body("through")),
     )
     .await;
     assert_eq!(status, 201, "{created}");
     let (status, list) = send(
-        http.get(&via_proxy).bearer_auth("real-token").query(&[("search", "through"), ("per_page", "5")]),
+        http.get(&via_proxy)
+            .bearer_auth("real-token")
+            .query(&[("search", "through"), ("per_page", "5")]),
     )
     .await;
     assert_eq!(status, 200);
@@ -152,7 +195,11 @@ async fn the_proxy_forwards_method_body_query_and_credentials() {
     let (status, _) = send(http.get(&via_proxy)).await;
     assert_eq!(status, 401);
     // Straight to the real one: the server is there.
-    let (status, _) = send(http.get(format!("{}/through", real.servers(ACCOUNT))).bearer_auth("real-token")).await;
+    let (status, _) = send(
+        http.get(format!("{}/through", real.servers(ACCOUNT)))
+            .bearer_auth("real-token"),
+    )
+    .await;
     assert_eq!(status, 200);
 }
 
@@ -164,7 +211,18 @@ fn help_explains_every_flag_and_the_fault_spec() {
         .unwrap();
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for flag in ["--listen", "--token", "--data", "--seed-demo", "--www", "--pkg", "--proxy-to", "--faults", "429=0.2", "latency=200ms"] {
+    for flag in [
+        "--listen",
+        "--token",
+        "--data",
+        "--seed-demo",
+        "--www",
+        "--pkg",
+        "--proxy-to",
+        "--faults",
+        "429=0.2",
+        "latency=200ms",
+    ] {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
 }

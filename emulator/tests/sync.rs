@@ -1,5 +1,10 @@
 //! Sync against real MCP servers: the built-in demo, server-everything (npm), and failures.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod common;
 
@@ -14,14 +19,20 @@ use common::*;
 use serde_json::{json, Value};
 
 async fn sync(http: &reqwest::Client, emulator: &Emulator, id: &str) -> Value {
-    let (status, body) = send(authed(http.post(format!("{}/{id}/sync", emulator.servers(ACCOUNT))))).await;
+    let (status, body) = send(authed(
+        http.post(format!("{}/{id}/sync", emulator.servers(ACCOUNT))),
+    ))
+    .await;
     assert_eq!(status, 200, "sync is 200 either way: {body}");
     assert_eq!(body["success"], true);
     body["result"].clone()
 }
 
 async fn read(http: &reqwest::Client, emulator: &Emulator, id: &str) -> Value {
-    let (status, body) = send(authed(http.get(format!("{}/{id}", emulator.servers(ACCOUNT))))).await;
+    let (status, body) = send(authed(
+        http.get(format!("{}/{id}", emulator.servers(ACCOUNT))),
+    ))
+    .await;
     assert_eq!(status, 200);
     body["result"].clone()
 }
@@ -33,14 +44,23 @@ fn server(id: &str, hostname: &str) -> Value {
 }
 
 fn names(list: &Value) -> Vec<String> {
-    list.as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap().to_owned()).collect()
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[tokio::test]
 async fn the_built_in_demo_server_syncs_with_every_page_of_tools_and_prompts() {
     let emulator = Emulator::start(&[]);
     let http = client();
-    create(&http, &emulator, server("demo", &format!("{}/demo-mcp", emulator.base))).await;
+    create(
+        &http,
+        &emulator,
+        server("demo", &format!("{}/demo-mcp", emulator.base)),
+    )
+    .await;
     assert_eq!(read(&http, &emulator, "demo").await["status"], "waiting");
     let result = sync(&http, &emulator, "demo").await;
     assert_eq!(result, json!({"status": "ready"}));
@@ -51,8 +71,14 @@ async fn the_built_in_demo_server_syncs_with_every_page_of_tools_and_prompts() {
         names(&server["tools"]),
         ["echo", "add", "current_time", "roll_dice", "list_issues"]
     );
-    assert_eq!(names(&server["prompts"]), ["greeting", "summarize", "code_review"]);
-    assert_eq!(server["tools"][0]["inputSchema"]["required"], json!(["message"]));
+    assert_eq!(
+        names(&server["prompts"]),
+        ["greeting", "summarize", "code_review"]
+    );
+    assert_eq!(
+        server["tools"][0]["inputSchema"]["required"],
+        json!(["message"])
+    );
     assert!(server["last_synced"].is_string());
     assert_eq!(server["last_successful_sync"], server["last_synced"]);
     assert!(server.get("error").is_none());
@@ -68,7 +94,8 @@ impl Drop for Node {
 }
 
 fn start_server_everything() -> (Node, u16) {
-    let entry = repo_root().join("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+    let entry =
+        repo_root().join("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
     assert!(
         entry.exists(),
         "{} is missing: run `cargo xtask test`, which installs the npm dev dependencies",
@@ -83,9 +110,14 @@ fn start_server_everything() -> (Node, u16) {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|e| panic!("could not start node ({e}): install Node.js 20+ or run `cargo xtask test`"));
+        .unwrap_or_else(|e| {
+            panic!("could not start node ({e}): install Node.js 20+ or run `cargo xtask test`")
+        });
     let node = Node(child);
-    assert!(wait_for_port(port, Duration::from_secs(20)), "server-everything did not start on port {port}");
+    assert!(
+        wait_for_port(port, Duration::from_secs(20)),
+        "server-everything did not start on port {port}"
+    );
     (node, port)
 }
 
@@ -94,14 +126,23 @@ async fn server_everything_syncs_its_tools_and_prompts() {
     let (_node, port) = start_server_everything();
     let emulator = Emulator::start(&[]);
     let http = client();
-    create(&http, &emulator, server("everything", &format!("http://127.0.0.1:{port}/mcp"))).await;
+    create(
+        &http,
+        &emulator,
+        server("everything", &format!("http://127.0.0.1:{port}/mcp")),
+    )
+    .await;
     let result = sync(&http, &emulator, "everything").await;
     assert_eq!(result["status"], "ready", "{result}");
     let server = read(&http, &emulator, "everything").await;
     let tools = names(&server["tools"]);
     assert!(tools.contains(&"echo".to_owned()), "{tools:?}");
     assert!(tools.len() >= 5, "{tools:?}");
-    assert!(!server["prompts"].as_array().unwrap().is_empty(), "{}", server["prompts"]);
+    assert!(
+        !server["prompts"].as_array().unwrap().is_empty(),
+        "{}",
+        server["prompts"]
+    );
 }
 
 #[tokio::test]
@@ -109,10 +150,21 @@ async fn an_unreachable_server_is_an_error_that_is_not_upstream() {
     let emulator = Emulator::start(&[]);
     let http = client();
     let port = free_port();
-    create(&http, &emulator, server("gone", &format!("http://127.0.0.1:{port}/mcp"))).await;
+    create(
+        &http,
+        &emulator,
+        server("gone", &format!("http://127.0.0.1:{port}/mcp")),
+    )
+    .await;
     let result = sync(&http, &emulator, "gone").await;
     assert_eq!(result["status"], "error");
-    assert!(result["error"].as_str().unwrap().contains("could not reach"), "{result}");
+    assert!(
+        result["error"]
+            .as_str()
+            .unwrap()
+            .contains("could not reach"),
+        "{result}"
+    );
     assert_eq!(result["error_details"]["is_upstream"], false);
     assert_eq!(result["error_details"]["retryable"], true);
     assert!(result["error_details"].get("status_code").is_none());
@@ -170,7 +222,8 @@ async fn bearer_tokens_and_json_headers_reach_the_upstream() {
     let mut headers = server("headers", &url);
     headers["auth_type"] = json!("bearer");
     headers["auth_credentials"] = json!(
-        json!({"headers": {"cf-access-client-id": "id-1", "cf-access-client-secret": "secret-2"}}).to_string()
+        json!({"headers": {"cf-access-client-id": "id-1", "cf-access-client-secret": "secret-2"}})
+            .to_string()
     );
     create(&http, &emulator, headers).await;
     let mut unauthenticated = server("plain", &url);
@@ -189,7 +242,10 @@ async fn bearer_tokens_and_json_headers_reach_the_upstream() {
 
     let result = sync(&http, &emulator, "plain").await;
     let third = seen.lock().unwrap().last().cloned().unwrap();
-    assert!(!third.contains_key("authorization"), "unauthenticated servers get no credentials");
+    assert!(
+        !third.contains_key("authorization"),
+        "unauthenticated servers get no credentials"
+    );
     assert!(!result.to_string().contains("not-sent"));
 }
 
@@ -203,7 +259,13 @@ async fn broken_json_credentials_fail_the_sync_without_echoing_them() {
     create(&http, &emulator, body).await;
     let result = sync(&http, &emulator, "broken").await;
     assert_eq!(result["status"], "error");
-    assert!(result["error"].as_str().unwrap().contains("auth_credentials"), "{result}");
+    assert!(
+        result["error"]
+            .as_str()
+            .unwrap()
+            .contains("auth_credentials"),
+        "{result}"
+    );
     assert!(!result.to_string().contains("hunter2"));
 }
 
@@ -216,7 +278,10 @@ async fn an_oauth_server_needs_an_administrator_first() {
     create(&http, &emulator, body).await;
     let result = sync(&http, &emulator, "gh").await;
     assert_eq!(result["status"], "error");
-    assert!(result["error"].as_str().unwrap().contains("authentication"), "{result}");
+    assert!(
+        result["error"].as_str().unwrap().contains("authentication"),
+        "{result}"
+    );
     let server = read(&http, &emulator, "gh").await;
     assert_eq!(server["authentication_status"], "required");
     assert_eq!(server["status"], "error");
@@ -228,7 +293,12 @@ async fn a_failed_sync_after_a_good_one_keeps_the_tools_and_the_last_success() {
     let upstream = Emulator::start(&[]);
     let emulator = Emulator::start(&[]);
     let http = client();
-    create(&http, &emulator, server("demo", &format!("{}/demo-mcp", upstream.base))).await;
+    create(
+        &http,
+        &emulator,
+        server("demo", &format!("{}/demo-mcp", upstream.base)),
+    )
+    .await;
     assert_eq!(sync(&http, &emulator, "demo").await["status"], "ready");
     let good = read(&http, &emulator, "demo").await;
     upstream.stop();

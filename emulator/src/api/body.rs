@@ -1,8 +1,8 @@
 //! Request bodies: content type, size limit and JSON decoding, each failure a 400 envelope.
 
 use axum::body::{Body, Bytes};
-use futures_util::StreamExt;
 use axum::http::{header, HeaderMap};
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use serde_json::error::Category;
 
@@ -101,7 +101,10 @@ async fn read_limited(body: Body) -> Result<Bytes, ApiError> {
     }
     if seen > MAX_BODY {
         return Err(ApiError::invalid(
-            format!("Request body is larger than the limit of {} KiB", MAX_BODY / 1024),
+            format!(
+                "Request body is larger than the limit of {} KiB",
+                MAX_BODY / 1024
+            ),
             body_path(),
         ));
     }

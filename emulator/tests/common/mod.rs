@@ -178,8 +178,7 @@ pub fn server_body(id: &str) -> Value {
 
 /// Creates a server, asserting the 201.
 pub async fn create(http: &reqwest::Client, emulator: &Emulator, body: Value) -> Value {
-    let (status, response) =
-        send(authed(http.post(emulator.servers(ACCOUNT))).json(&body)).await;
+    let (status, response) = send(authed(http.post(emulator.servers(ACCOUNT))).json(&body)).await;
     assert_eq!(status, 201, "{response}");
     response["result"].clone()
 }
