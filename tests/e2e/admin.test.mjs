@@ -411,8 +411,8 @@ describe('admin page', () => {
     await api.create({ id: 'github', name: 'GitHub', hostname: 'https://github-mcp.example.com/mcp', auth_type: 'oauth', secure_web_gateway: true });
     await api.create({ id: 'offline-tools', name: 'Offline tools', hostname: 'http://127.0.0.1:9/mcp', auth_type: 'bearer', auth_credentials: 'x' });
     await api.sync('offline-tools');
-    for (const [width, height, tag] of [[1280, 860, 'desktop'], [375, 812, 'mobile']]) {
-      const { page } = await newPage({ width, height, label: `shots-${tag}` });
+    for (const [width, height, tag, colorScheme] of [[1280, 860, 'desktop', 'light'], [375, 812, 'mobile', 'light'], [1280, 860, 'desktop-dark', 'dark']]) {
+      const { page } = await newPage({ width, height, colorScheme, label: `shots-${tag}` });
       await connectAndWaitForList(page, emulator.base, 'e2e-shots');
       await page.waitForTimeout(5200); // let the "Connected" toast fade out of the pictures
       await screenshot(page, `list-${tag}`);
@@ -435,6 +435,19 @@ describe('admin page', () => {
       await screenshot(page, `create-${tag}`);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${tag}: form fits the width`);
     }
+  });
+
+  test('prefills the demo account when the emulator publishes one at /demo.json', async (t) => {
+    const demo = await (await fetch(`${emulator.base}/demo.json`)).json().catch(() => ({}));
+    if (typeof demo?.accountId !== 'string') {
+      t.skip('this emulator publishes no demo account at /demo.json (www/demo.json is the empty placeholder)');
+      return;
+    }
+    const { page } = await newPage({ label: 'demo' });
+    await page.goto(`${emulator.base}/`);
+    await page.locator('#demo-note').waitFor();
+    assert.equal(await page.getByLabel('Account ID').inputValue(), demo.accountId);
+    assert.equal(await page.getByLabel('API token').inputValue(), demo.token);
   });
 
   test('no console errors or uncaught exceptions during the run', () => {

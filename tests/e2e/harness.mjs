@@ -124,8 +124,8 @@ export async function launchBrowser() {
  * A fresh page (own storage) that records console errors, page errors and API requests.
  * `problems` is shared so one test at the end can assert that the whole run was clean.
  */
-export async function openPage(browser, problems, { width = 1280, height = 860, label = '', expectApiErrors = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+export async function openPage(browser, problems, { width = 1280, height = 860, label = '', expectApiErrors = false, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() !== 'error') return;

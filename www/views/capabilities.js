@@ -25,7 +25,9 @@ export function capabilityEditor(kind, server, onChange) {
     body = h('p', { class: 'empty-inline' },
       server.status === 'waiting' || !server.last_synced
         ? `No ${kind} yet. Run Sync to discover them.`
-        : `The server offered no ${kind} at the last sync.`);
+        : !server.last_successful_sync
+          ? `No ${kind} known yet: no sync has succeeded.`
+          : `The server offered no ${kind} at the last sync.`);
   } else {
     body = h('div', { class: 'table-wrap' },
       h('table', { class: 'cap-table' },

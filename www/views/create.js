@@ -19,7 +19,7 @@ export function renderCreate(root, go) {
       hint: 'How Cloudflare authenticates to the upstream server.' }),
     auth_credentials: field({ name: 'auth_credentials', label: 'Credentials', type: 'password', autocomplete: 'new-password',
       spellcheck: 'false',
-      hint: 'A bearer token, or a JSON string {"headers": {…}} of static headers. Stored encrypted and never shown again.' }),
+      hint: 'A bearer token, or a JSON string {"headers": {…}} of static headers. Write-only: the API never returns it.' }),
     description: field({ name: 'description', label: 'Description', control: 'textarea', counter: 512,
       placeholder: 'What this server offers (optional)' }),
   };
