@@ -2,6 +2,8 @@
 // request, the built package, and fixtures. Not a test file itself (no `.test.` in its name).
 import http from 'node:http';
 import { after } from 'node:test';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export * from '../../pkg/node.js';
 
@@ -119,4 +121,37 @@ export async function rejection(promise) {
 /** Every text a user might print or log for an error. */
 export function errorTexts(err) {
   return [String(err?.message), String(err), JSON.stringify(err), String(err?.stack)];
+}
+
+const pkgPath = fileURLToPath(new URL('../../pkg/node.js', import.meta.url));
+
+/**
+ * Runs `body` as an ES module in a child Node process, with `McpServersClient`,
+ * `McpServersError` and `report(outcome, err?)` (prints one `RESULT {json}` line) in scope.
+ * Resolves to { code, signal, stdout, stderr, result, ms } where `ms` is the child's run time;
+ * the child is killed after `timeoutMs`.
+ */
+export function runChild(body, timeoutMs = 5000) {
+  const script = `
+    import { McpServersClient, McpServersError } from ${JSON.stringify(pkgPath)};
+    const report = (outcome, e) => console.log('RESULT ' + JSON.stringify({ outcome, at: Date.now(),
+      isMcpError: e instanceof McpServersError, kind: e?.kind,
+      texts: e ? [String(e.message), String(e), JSON.stringify(e), String(e.stack)] : [] }));
+    ${body}
+  `;
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const ended = Date.now();
+      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      resolve({ code, signal, stdout, stderr, ended, ms: ended - started, result: line ? JSON.parse(line.slice(7)) : undefined });
+    });
+  });
 }

@@ -4,35 +4,7 @@
 // here as a failing test instead of taking down this test file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { startServer, ok, server, SECRETS } from './_harness.mjs';
-
-const pkg = fileURLToPath(new URL('../../pkg/node.js', import.meta.url));
-
-/** Runs `body` (which ends by printing one JSON line) in a child Node; returns its outcome. */
-function runChild(body, timeoutMs = 5000) {
-  const script = `
-    import { McpServersClient, McpServersError } from ${JSON.stringify(pkg)};
-    const report = (outcome, e) => console.log('RESULT ' + JSON.stringify({ outcome,
-      isMcpError: e instanceof McpServersError, kind: e?.kind,
-      texts: e ? [String(e.message), String(e), JSON.stringify(e), String(e.stack)] : [] }));
-    ${body}
-  `;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
-      resolve({ code, signal, stdout, stderr, result: line ? JSON.parse(line.slice(7)) : undefined });
-    });
-  });
-}
+import { startServer, ok, server, runChild, SECRETS } from './_harness.mjs';
 
 function assertCleanFailure(run, label) {
   assert.ok(run.result, `${label}: the call neither resolved nor rejected; the process ended with `
