@@ -437,6 +437,26 @@ describe('admin page', () => {
     }
   });
 
+  test('works through the emulator in --proxy-to mode', async () => {
+    const upstream = apiFor(emulator.base, 'e2e-proxy');
+    await upstream.create({ id: 'upstream-one', name: 'Upstream one', hostname: 'https://one.example.com/mcp' });
+    const proxy = await startEmulator({ proxyTo: `${emulator.base}/client/v4` });
+    try {
+      const { page } = await newPage({ label: 'proxy' });
+      await connectAndWaitForList(page, proxy.base, 'e2e-proxy');
+      assert.deepEqual(await rowIds(page), ['upstream-one']);
+      await page.locator('.view-header').getByRole('button', { name: 'New server' }).click();
+      await page.getByLabel('Server ID').fill('via-proxy');
+      await page.getByLabel('Name', { exact: true }).fill('Created through the proxy');
+      await page.getByLabel('Hostname (URL)').fill('https://two.example.com/mcp');
+      await page.getByRole('button', { name: 'Create server' }).click();
+      await page.getByRole('heading', { name: 'Created through the proxy', level: 1 }).waitFor();
+      assert.equal((await upstream.read('via-proxy')).status, 200, 'the server exists upstream');
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   test('prefills the demo account when the emulator publishes one at /demo.json', async (t) => {
     const demo = await (await fetch(`${emulator.base}/demo.json`)).json().catch(() => ({}));
     if (typeof demo?.accountId !== 'string') {

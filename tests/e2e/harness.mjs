@@ -14,8 +14,11 @@ export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
 export const XSS_IMG = '<img src=x onerror=window.__xss=1>';
 export const XSS_SCRIPT = '<script>window.__xss=1</script>';
 
-/** Starts cf-mcp-emulator on a free port; resolves to { base, stop() }. */
-export async function startEmulator() {
+/**
+ * Starts cf-mcp-emulator on a free port; resolves to { base, stop() }.
+ * `proxyTo` starts it in --proxy-to mode instead of emulating the API.
+ */
+export async function startEmulator({ proxyTo } = {}) {
   const bin = process.env.CF_MCP_EMULATOR
     ? path.resolve(ROOT, process.env.CF_MCP_EMULATOR)
     : path.join(ROOT, 'target', 'debug', 'cf-mcp-emulator');
@@ -27,8 +30,9 @@ export async function startEmulator() {
   }
   const pkg = path.join(dir, 'pkg');
   cpSync(pkgSource, pkg, { recursive: true });
-  const args = ['--listen', '127.0.0.1:0', '--seed-demo', '--data', path.join(dir, 'data.json'),
-    '--www', path.join(ROOT, 'www'), '--pkg', pkg, '--token', TOKEN];
+  const args = ['--listen', '127.0.0.1:0', '--www', path.join(ROOT, 'www'), '--pkg', pkg];
+  if (proxyTo) args.push('--proxy-to', proxyTo);
+  else args.push('--seed-demo', '--data', path.join(dir, 'data.json'), '--token', TOKEN);
   const child = spawn(bin, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const base = await new Promise((resolve, reject) => {

@@ -292,7 +292,8 @@ export function renderDetail(root, id, go) {
 
   function confirmDelete(btn) {
     const label = server.name || server.id;
-    const confirmBtn = button(`Delete “${label}”`, { kind: 'danger', iconName: 'trash' });
+    const short = label.length > 40 ? `${label.slice(0, 39)}…` : label;
+    const confirmBtn = button(`Delete “${short}”`, { kind: 'danger', iconName: 'trash' });
     const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'delete-title', 'aria-describedby': 'delete-text' },
       h('form', { method: 'dialog', class: 'dialog-body' },
         h('h2', { id: 'delete-title', class: 'dialog-title' }, 'Delete this MCP server?'),
