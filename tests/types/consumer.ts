@@ -1,0 +1,405 @@
+// A consumer of the published package, compiled (never run) with `tsc --strict`:
+//   node_modules/.bin/tsc -p tests/types --noEmit
+// It touches every exported type and operation, proves with `@ts-expect-error` that inputs are
+// closed, and checks that code written against the official SDK's types compiles against ours.
+import {
+  McpServersClient,
+  McpServersError,
+  ServerPager,
+  validateServerCreateParams,
+  validateServerUpdateParams,
+  validateServerListParams,
+  validateServerId,
+} from 'cf-mcp-servers';
+import type {
+  McpServer,
+  AuthType,
+  ServerStatus,
+  AuthenticationStatus,
+  ErrorDetails,
+  CapabilityOverride,
+  AuthConfigSummary,
+  SyncResult,
+  ResultInfo,
+  ServerListPage,
+  ServerCreateParams,
+  ServerUpdateParams,
+  ServerListParams,
+  ClientOptions,
+  RequestOptions,
+  ServerListResponse,
+  ServerCreateResponse,
+  ServerReadResponse,
+  ServerUpdateResponse,
+  ServerDeleteResponse,
+  ServerSyncResponse,
+  UpdatedTool,
+  UpdatedPrompt,
+  McpServersErrorKind,
+  Problem,
+  ErrorItem,
+} from 'cf-mcp-servers';
+import type * as Official from 'cloudflare/resources/zero-trust/access/ai-controls/mcp/servers';
+
+// ---------- helpers ----------
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+function assertType<T extends true>(): T | void {}
+declare function use(...values: unknown[]): void;
+
+// ---------- enums: exact unions ----------
+assertType<Equals<AuthType, 'oauth' | 'bearer' | 'unauthenticated'>>();
+assertType<Equals<ServerStatus, 'waiting' | 'ready' | 'stale' | 'error'>>();
+assertType<Equals<AuthenticationStatus, 'not_required' | 'required' | 'connected' | 'stale' | 'manual'>>();
+assertType<Equals<McpServersErrorKind, 'validation' | 'api' | 'network' | 'timeout' | 'aborted' | 'decode'>>();
+
+// ---------- aliases of the official SDK's names ----------
+assertType<Equals<ServerListResponse, McpServer>>();
+assertType<Equals<ServerCreateResponse, McpServer>>();
+assertType<Equals<ServerReadResponse, McpServer>>();
+assertType<Equals<ServerUpdateResponse, McpServer>>();
+assertType<Equals<ServerDeleteResponse, McpServer>>();
+assertType<Equals<ServerSyncResponse, SyncResult>>();
+assertType<Equals<UpdatedTool, CapabilityOverride>>();
+assertType<Equals<UpdatedPrompt, CapabilityOverride>>();
+
+// ---------- the response model: every field, with its type ----------
+function readServer(s: McpServer): void {
+  const id: string = s.id;
+  const name: string = s.name;
+  const hostname: string = s.hostname;
+  const authType: string = s.auth_type;
+  const tools: Array<{ [key: string]: unknown }> = s.tools;
+  const prompts: Array<{ [key: string]: unknown }> = s.prompts;
+  const description: string | null | undefined = s.description;
+  const status: string | undefined = s.status;
+  const authStatus: string | undefined = s.authentication_status;
+  const createdAt: string | undefined = s.created_at;
+  const createdBy: string | undefined = s.created_by;
+  const modifiedAt: string | undefined = s.modified_at;
+  const modifiedBy: string | undefined = s.modified_by;
+  const lastSynced: string | undefined = s.last_synced;
+  const lastOk: string | undefined = s.last_successful_sync;
+  const error: string | undefined = s.error;
+  const swg: boolean | undefined = s.secure_web_gateway;
+  const shared: boolean | undefined = s.is_shared_oauth_callback_enabled;
+  const tOverrides: UpdatedTool[] | undefined = s.updated_tools;
+  const pOverrides: UpdatedPrompt[] | undefined = s.updated_prompts;
+  const details: ErrorDetails | undefined = s.error_details;
+  const summary: AuthConfigSummary | undefined = s.auth_config_summary;
+  use(id, name, hostname, authType, tools, prompts, description, status, authStatus, createdAt, createdBy,
+    modifiedAt, modifiedBy, lastSynced, lastOk, error, swg, shared, tOverrides, pOverrides, details, summary);
+
+  // Known enum values narrow; unknown ones still type-check as strings.
+  if (s.status === 'ready' || s.status === 'paused') use(s.status);
+  if (s.auth_type === 'oauth') use(s.auth_type);
+
+  // `description` is nullable, so it must be checked before use.
+  // @ts-expect-error description may be null or undefined
+  s.description.toUpperCase();
+  // @ts-expect-error required fields are not optional: id is a string, never undefined
+  const noId: undefined = s.id;
+  // @ts-expect-error client_secret is write-only: never on a response
+  use(s.client_secret);
+  // @ts-expect-error auth_credentials is write-only: never on a response
+  use(s.auth_credentials);
+  use(noId);
+
+  if (details) {
+    const cause: string | undefined = details.cause;
+    const upstream: boolean | undefined = details.is_upstream;
+    const mcpCode: number | undefined = details.mcp_code;
+    const retryable: boolean | undefined = details.retryable;
+    const statusCode: number | undefined = details.status_code;
+    use(cause, upstream, mcpCode, retryable, statusCode);
+  }
+  if (summary) {
+    const mode: string | undefined = summary.auth_mode;
+    const version: number | undefined = summary.client_secret_version;
+    const has: boolean | undefined = summary.has_client_secret;
+    const issuer: string | undefined = summary.config?.issuer;
+    const tokenEndpoint: string | undefined = summary.config?.token_endpoint;
+    const authz: string | undefined = summary.config?.authorization_endpoint;
+    const resource: string | undefined = summary.config?.resource;
+    const revocation: string | undefined = summary.config?.revocation_endpoint;
+    const clientId: string | undefined = summary.registration_info?.client_id;
+    const redirects: string[] | undefined = summary.registration_info?.redirect_uris;
+    const scope: string | undefined = summary.registration_info?.scope;
+    const method: string | undefined = summary.registration_info?.token_endpoint_auth_method;
+    use(mode, version, has, issuer, tokenEndpoint, authz, resource, revocation, clientId, redirects, scope, method);
+  }
+  for (const o of s.updated_tools ?? []) {
+    const n: string = o.name;
+    const alias: string | undefined = o.alias;
+    const d: string | undefined = o.description;
+    const enabled: boolean | undefined = o.enabled;
+    use(n, alias, d, enabled);
+  }
+}
+
+function readSync(r: SyncResult): void {
+  const status: string | undefined = r.status;
+  const error: string | undefined = r.error;
+  const details: ErrorDetails | undefined = r.error_details;
+  use(status, error, details);
+}
+
+function readPage(p: ServerListPage): void {
+  const items: McpServer[] = p.result;
+  const info: ResultInfo | undefined = p.result_info;
+  const page: number | undefined = info?.page;
+  const perPage: number | undefined = info?.per_page;
+  const count: number | undefined = info?.count;
+  const totalCount: number | undefined = info?.total_count;
+  const totalPages: number | undefined = info?.total_pages;
+  use(items, page, perPage, count, totalCount, totalPages);
+}
+
+// ---------- the client and every operation ----------
+async function everyOperation(): Promise<void> {
+  const options: ClientOptions = {
+    apiToken: 'token',
+    apiEmail: 'a@example.com',
+    apiKey: 'key',
+    userServiceKey: 'svc',
+    baseURL: 'https://api.cloudflare.com/client/v4',
+    accountId: 'acc',
+    timeout: 60_000,
+    maxRetries: 2,
+    maxRetryDelay: 60_000,
+    defaultHeaders: { 'X-Team': 'platform' },
+    fetch: (request: Request) => fetch(request),
+  };
+  const client = new McpServersClient(options);
+  new McpServersClient();
+  new McpServersClient({ apiToken: 't' });
+
+  const controller = new AbortController();
+  const reqOptions: RequestOptions = { signal: controller.signal, timeout: 1000, maxRetries: 0, headers: { 'X-Trace': '1' } };
+
+  const listParams: ServerListParams = { account_id: 'acc', page: 1, per_page: 20, search: 'git' };
+  const page: ServerListPage = await client.list(listParams, reqOptions);
+  await client.list();
+  readPage(page);
+
+  for await (const s of client.listAll({ per_page: 100 })) readServer(s);
+  const all: AsyncIterable<McpServer> = client.listAll();
+  use(all);
+
+  const pager: ServerPager = client.pages({ per_page: 50 });
+  const next: ServerListPage | undefined = await pager.next();
+  use(next);
+  pager.free();
+
+  const createParams: ServerCreateParams = {
+    account_id: 'acc',
+    id: 'my-mcp-server',
+    name: 'My MCP Server',
+    hostname: 'https://example.com/mcp',
+    auth_type: 'bearer',
+    auth_credentials: 'sk-token',
+    client_secret: 'secret',
+    description: null,
+    is_shared_oauth_callback_enabled: false,
+    secure_web_gateway: false,
+    updated_tools: [{ name: 'list_issues', alias: 'issues', enabled: true, description: 'Issues' }],
+    updated_prompts: [{ name: 'summarise' }],
+  };
+  const created: ServerCreateResponse = await client.create(createParams, reqOptions);
+  readServer(created);
+
+  const read: ServerReadResponse = await client.read('my-mcp-server', { account_id: 'acc' }, reqOptions);
+  await client.read('my-mcp-server');
+  readServer(read);
+
+  const updateParams: ServerUpdateParams = {
+    account_id: 'acc',
+    name: 'Renamed',
+    description: null,
+    auth_credentials: 'new',
+    client_secret: 'new-secret',
+    is_shared_oauth_callback_enabled: true,
+    secure_web_gateway: true,
+    updated_tools: [{ name: 'delete_repo', enabled: false }],
+    updated_prompts: [],
+  };
+  const updated: ServerUpdateResponse = await client.update('my-mcp-server', updateParams, reqOptions);
+  await client.update('my-mcp-server', {});
+  readServer(updated);
+
+  const deleted: ServerDeleteResponse = await client.delete('my-mcp-server', { account_id: 'acc' }, reqOptions);
+  await client.delete('my-mcp-server');
+  readServer(deleted);
+
+  const synced: ServerSyncResponse = await client.sync('my-mcp-server', {}, reqOptions);
+  await client.sync('my-mcp-server');
+  readSync(synced);
+
+  client.free();
+  {
+    using scoped = new McpServersClient({ apiToken: 't' });
+    use(scoped);
+  }
+}
+
+// ---------- errors ----------
+async function errors(client: McpServersClient): Promise<void> {
+  try {
+    await client.read('x');
+  } catch (e) {
+    if (e instanceof McpServersError) {
+      const asError: Error = e;
+      const kind: McpServersErrorKind = e.kind;
+      const status: number | undefined = e.status;
+      const items: ErrorItem[] = e.errors;
+      const code: number | undefined = e.code;
+      const retryable: boolean = e.retryable;
+      const rayId: string | undefined = e.rayId;
+      const name: 'McpServersError' = e.name;
+      const message: string = e.message;
+      const json = e.toJSON();
+      const jsonKind: McpServersErrorKind = json.kind;
+      for (const item of e.errors) {
+        const c: number | undefined = item.code;
+        const m: string = item.message;
+        const p: Array<string | number> | undefined = item.path;
+        use(c, m, p);
+      }
+      switch (e.kind) {
+        case 'validation': case 'api': case 'network': case 'timeout': case 'aborted': case 'decode': break;
+        default: { const never: never = e.kind; use(never); }
+      }
+      // @ts-expect-error 'bogus' is not a kind
+      if (e.kind === 'bogus') use(e);
+      // @ts-expect-error the fields are read-only
+      e.retryable = false;
+      use(asError, kind, status, items, code, retryable, rayId, name, message, json, jsonKind);
+    }
+  }
+}
+
+// ---------- validators ----------
+function validators(): void {
+  const a: Problem[] = validateServerCreateParams({ id: 'x', hostname: 'nope' });
+  const b: Problem[] = validateServerUpdateParams({ name: 'n', description: null });
+  const c: Problem[] = validateServerListParams({ per_page: 0 });
+  const d: Problem[] = validateServerId('../x');
+  for (const p of [...a, ...b, ...c, ...d]) {
+    const field: string = p.field;
+    const message: string = p.message;
+    use(field, message);
+  }
+  // @ts-expect-error update validator: hostname cannot be updated
+  validateServerUpdateParams({ hostname: 'https://example.com/mcp' });
+  // @ts-expect-error list validator: per_page is a number
+  validateServerListParams({ per_page: '20' });
+}
+
+// ---------- inputs are closed ----------
+function closedInputs(client: McpServersClient): void {
+  const base = { id: 'x', name: 'n', hostname: 'https://h/mcp' } as const;
+  // @ts-expect-error wrong auth_type
+  client.create({ ...base, auth_type: 'basic' });
+  // @ts-expect-error missing required field (name)
+  client.create({ id: 'x', hostname: 'https://h/mcp', auth_type: 'oauth' });
+  // @ts-expect-error missing required field (id)
+  client.create({ name: 'n', hostname: 'https://h/mcp', auth_type: 'oauth' });
+  // @ts-expect-error missing required field (hostname)
+  client.create({ id: 'x', name: 'n', auth_type: 'oauth' });
+  // @ts-expect-error missing required field (auth_type)
+  client.create({ id: 'x', name: 'n', hostname: 'https://h/mcp' });
+  // @ts-expect-error unknown field in create
+  client.create({ ...base, auth_type: 'oauth', foo: 1 });
+  // @ts-expect-error unknown field in an override
+  client.create({ ...base, auth_type: 'oauth', updated_tools: [{ name: 't', enabeld: true }] });
+  // @ts-expect-error an override needs a name
+  client.create({ ...base, auth_type: 'oauth', updated_tools: [{ alias: 'x' }] });
+  // @ts-expect-error description is a string or null, not a number
+  client.create({ ...base, auth_type: 'oauth', description: 5 });
+  // @ts-expect-error update cannot take id
+  client.update('x', { id: 'y' });
+  // @ts-expect-error update cannot take hostname
+  client.update('x', { hostname: 'https://h/mcp' });
+  // @ts-expect-error update cannot take auth_type
+  client.update('x', { auth_type: 'oauth' });
+  // @ts-expect-error update needs a params object
+  client.update('x');
+  // @ts-expect-error per_page is a number, not a string
+  client.list({ per_page: '20' });
+  // @ts-expect-error page is a number
+  client.list({ page: '2' });
+  // @ts-expect-error unknown list parameter
+  client.list({ perPage: 20 });
+  // @ts-expect-error read/delete/sync params only take account_id
+  client.read('x', { name: 'n' });
+  // @ts-expect-error the id argument is a string
+  client.read(42);
+  // @ts-expect-error wrong option name (the SDK's is apiToken)
+  new McpServersClient({ apitoken: 't' });
+  // @ts-expect-error wrong option name (baseURL, not baseUrl)
+  new McpServersClient({ baseUrl: 'https://x' });
+  // @ts-expect-error timeout is a number of milliseconds
+  new McpServersClient({ timeout: '60s' });
+  // @ts-expect-error fetch is a function
+  new McpServersClient({ fetch: 'fetch' });
+  // @ts-expect-error defaultHeaders values are strings
+  new McpServersClient({ defaultHeaders: { 'X-N': 1 } });
+  // @ts-expect-error wrong request option name
+  client.read('x', {}, { signl: new AbortController().signal });
+  // @ts-expect-error signal is an AbortSignal
+  client.read('x', {}, { signal: 'stop' });
+  // @ts-expect-error the client is not callable without new
+  McpServersClient({ apiToken: 't' });
+}
+
+// ---------- code written against the official SDK's types compiles against ours ----------
+async function fromTheOfficialSdk(
+  client: McpServersClient,
+  create: Official.ServerCreateParams,
+  update: Official.ServerUpdateParams,
+  list: Official.ServerListParams,
+  read: Official.ServerReadParams,
+  del: Official.ServerDeleteParams,
+  sync: Official.ServerSyncParams,
+  officialServer: Official.ServerReadResponse,
+  officialList: Official.ServerListResponse,
+  officialSync: Official.ServerSyncResponse,
+): Promise<void> {
+  // Parameters typed for client.zeroTrust.access.aiControls.mcp.servers.* pass straight in.
+  const c: ServerCreateParams = create;
+  const u: ServerUpdateParams = update;
+  const l: ServerListParams = list;
+  await client.create(create);
+  await client.update('x', update);
+  await client.list(list);
+  for await (const s of client.listAll(list)) use(s);
+  await client.read('x', read);
+  await client.delete('x', del);
+  await client.sync('x', sync);
+  validateServerCreateParams(create);
+  validateServerUpdateParams(update);
+  validateServerListParams(list);
+
+  // The official SDK's response values fit our models (ours are wider only where the API may grow).
+  const s1: McpServer = officialServer;
+  const s2: ServerListResponse = officialList;
+  const s3: SyncResult = officialSync;
+  const t: UpdatedTool | undefined = officialServer.updated_tools?.[0];
+  const p: UpdatedPrompt | undefined = officialServer.updated_prompts?.[0];
+  const d: ErrorDetails | undefined = officialServer.error_details;
+  const a: AuthConfigSummary | undefined = officialServer.auth_config_summary;
+  use(c, u, l, s1, s2, s3, t, p, d, a);
+
+  // Our parameter types are the official ones minus the required account_id (a client default).
+  const back: Official.ServerCreateParams = { ...c, account_id: 'acc' };
+  const backUpdate: Official.ServerUpdateParams = { ...u, account_id: 'acc' };
+  const backList: Official.ServerListParams = { ...l, account_id: 'acc' };
+  use(back, backUpdate, backList);
+
+  // A function written for the official response type accepts what our client returns,
+  // for the fields such code reads.
+  const describe = (server: Pick<Official.ServerReadResponse, 'id' | 'name' | 'hostname' | 'description' | 'tools' | 'prompts'>) =>
+    `${server.id} ${server.name} ${server.hostname} ${server.description ?? ''} ${server.tools.length}`;
+  use(describe(await client.read('x')));
+}
+
+use(everyOperation, errors, validators, closedInputs, fromTheOfficialSdk, readServer, readSync, readPage);
