@@ -158,7 +158,7 @@ describe('admin page', () => {
 
   test('creates a server and opens it; credentials are a password field, only for bearer', async () => {
     const api = apiFor(emulator.base, 'e2e-crud');
-    const { page } = await newPage({ label: 'create' });
+    const { page } = await newPage({ label: 'create', expectApiErrors: true });
     await connectAndWaitForList(page, emulator.base, 'e2e-crud');
     await page.locator('.view-header').getByRole('button', { name: 'New server' }).click();
     assert.ok(!(await page.getByLabel('Credentials').isVisible()), 'no credentials field for unauthenticated');
@@ -184,6 +184,43 @@ describe('admin page', () => {
     assert.equal(json.result.secure_web_gateway, true);
     assert.equal(json.result.is_shared_oauth_callback_enabled, false);
     assert.ok(!(await page.content()).includes('sk-upstream-secret'), 'the credential is not shown after saving');
+
+    // The same id again: the API's 409 shows in the banner, and the form keeps what was typed.
+    await page.getByRole('link', { name: 'All servers' }).click();
+    await listReady(page);
+    await page.locator('.view-header').getByRole('button', { name: 'New server' }).click();
+    await page.getByLabel('Server ID').fill('made-in-browser');
+    await page.getByLabel('Name', { exact: true }).fill('Duplicate');
+    await page.getByLabel('Hostname (URL)').fill('https://dup.example.com/mcp');
+    await page.getByRole('button', { name: 'Create server' }).click();
+    const b = banner(page);
+    await b.waitFor({ timeout: 20_000 });
+    const text = await b.innerText();
+    assert.match(text, /Creating the server: Conflict/);
+    assert.match(text, /already exists/);
+    assert.match(text, /HTTP\s*409/);
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Duplicate');
+    assert.equal((await api.read('made-in-browser')).json.result.name, 'Made in the browser');
+  });
+
+  test('changes the credentials of a bearer server; the upstream sees the new ones at the next sync', async () => {
+    const api = apiFor(emulator.base, 'e2e-cred');
+    await api.create({ id: 'bearer-one', name: 'Bearer one', hostname: hostile.url, auth_type: 'bearer', auth_credentials: 'first-secret' });
+    const { page } = await newPage({ label: 'credentials' });
+    await connectAndWaitForList(page, emulator.base, 'e2e-cred');
+    await page.getByRole('link', { name: 'Bearer one' }).click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const cred = page.getByLabel('Credentials');
+    assert.equal(await cred.getAttribute('type'), 'password');
+    assert.equal(await cred.inputValue(), '', 'the stored credential is never shown');
+    await cred.fill('second-secret');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Settings saved.').waitFor();
+    hostile.seenAuthorization.length = 0;
+    await page.getByRole('button', { name: 'Sync' }).click();
+    await page.getByText(/Sync finished .*: found 2 tools/).waitFor();
+    assert.ok(hostile.seenAuthorization.includes('Bearer second-secret'), `upstream saw ${JSON.stringify(hostile.seenAuthorization)}`);
+    assert.ok(!(await page.content()).includes('second-secret'));
   });
 
   test('edits name, description and switches', async () => {

@@ -68,6 +68,7 @@ export async function startHostileMcp() {
     { name: 'evil_script', description: XSS_SCRIPT, inputSchema: { type: 'object', properties: {} } },
   ];
   const prompts = [{ name: 'evil_prompt', description: XSS_IMG, arguments: [{ name: XSS_SCRIPT, required: false }] }];
+  const seenAuthorization = []; // Authorization headers of initialize requests, to check credentials
   const server = http.createServer(async (req, res) => {
     if (req.method !== 'POST') { res.writeHead(405, { allow: 'POST' }); res.end(); return; }
     let body = '';
@@ -75,6 +76,7 @@ export async function startHostileMcp() {
     let msg;
     try { msg = JSON.parse(body); } catch { res.writeHead(400); res.end(); return; }
     if (msg.id === undefined || !msg.method) { res.writeHead(202); res.end(); return; }
+    if (msg.method === 'initialize') seenAuthorization.push(req.headers.authorization ?? null);
     const results = {
       initialize: () => ({ protocolVersion: msg.params?.protocolVersion ?? '2025-06-18', capabilities: { tools: {}, prompts: {} }, serverInfo: { name: 'hostile', version: '1.0.0' } }),
       'tools/list': () => ({ tools }),
@@ -90,7 +92,11 @@ export async function startHostileMcp() {
     res.end(JSON.stringify(reply));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/mcp`, stop: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/mcp`,
+    seenAuthorization,
+    stop: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+  };
 }
 
 /** Direct API calls (not through the page), to arrange data and to check what the page did. */

@@ -2,7 +2,7 @@
 import { h, replace, icon, button } from '../dom.js';
 import { servers } from '../api.js';
 import { showError, clearBanner } from './banner.js';
-import { relativeTime, absoluteTime, statusInfo, authLabel, plural } from '../format.js';
+import { relativeTime, absoluteTime, statusInfo, authLabel } from '../format.js';
 
 export const PAGE_SIZES = [20, 50, 100];
 
@@ -150,8 +150,8 @@ export function renderList(root, query, go) {
       h('td', { class: 'cell-status', 'data-label': 'Status' }, statusBadge(s.status)),
       h('td', { class: 'cell-time', 'data-label': 'Last synced' },
         rel ? h('time', { datetime: s.last_synced, title: absoluteTime(s.last_synced) }, rel) : h('span', { class: 'muted' }, 'Never')),
-      h('td', { class: 'num', 'data-label': 'Tools', 'aria-label': plural(tools, 'tool') }, String(tools)),
-      h('td', { class: 'num', 'data-label': 'Prompts', 'aria-label': plural(prompts, 'prompt') }, String(prompts)));
+      h('td', { class: 'num', 'data-label': 'Tools' }, String(tools)),
+      h('td', { class: 'num', 'data-label': 'Prompts' }, String(prompts)));
   }
 
   function emptyAll() {
