@@ -314,6 +314,17 @@ describe('admin page', () => {
     assert.match(text, /could not be reached/);
     assert.match(text, /syncing again may succeed|will not help/);
     assert.match(await page.locator('.title-row .badge').innerText(), /Error/);
+
+    // An upstream that answers, but with HTTP 401.
+    await api.create({ id: 'refuses', name: 'Refuses', hostname: hostile.unauthorizedUrl });
+    await page.getByRole('link', { name: 'All servers' }).click();
+    await listReady(page);
+    await page.getByRole('link', { name: 'Refuses' }).click();
+    await page.getByRole('button', { name: 'Sync' }).click();
+    await page.getByText(/Sync finished .* with status “Error”/).waitFor({ timeout: 30_000 });
+    const refused = await page.locator('#sync-card').innerText();
+    assert.match(refused, /was reached but answered with an error \(HTTP 401/);
+    assert.match(refused, /will not help until/);
   });
 
   test('deletes only after a confirmation that names the server', async () => {

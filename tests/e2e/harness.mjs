@@ -71,6 +71,7 @@ export async function startHostileMcp() {
   const seenAuthorization = []; // Authorization headers of initialize requests, to check credentials
   const server = http.createServer(async (req, res) => {
     if (req.method !== 'POST') { res.writeHead(405, { allow: 'POST' }); res.end(); return; }
+    if (req.url === '/unauthorized') { res.writeHead(401, { 'content-type': 'text/plain' }); res.end('no entry'); return; }
     let body = '';
     for await (const chunk of req) body += chunk;
     let msg;
@@ -94,6 +95,7 @@ export async function startHostileMcp() {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${server.address().port}/mcp`,
+    unauthorizedUrl: `http://127.0.0.1:${server.address().port}/unauthorized`,
     seenAuthorization,
     stop: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
   };
