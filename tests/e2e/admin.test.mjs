@@ -165,7 +165,11 @@ describe('admin page', () => {
     await page.getByLabel('Server ID').fill('made-in-browser');
     await page.getByLabel('Name', { exact: true }).fill('Made in the browser');
     await page.getByLabel('Hostname (URL)').fill('https://made.example.com/mcp');
+    await page.getByLabel('Auth type').selectOption('oauth');
+    assert.equal(await page.getByLabel('OAuth client secret (optional)').getAttribute('type'), 'password');
+    assert.ok(!(await page.getByLabel('Credentials').isVisible()), 'no bearer credentials for OAuth');
     await page.getByLabel('Auth type').selectOption('bearer');
+    assert.ok(!(await page.getByLabel('OAuth client secret (optional)').isVisible()));
     const cred = page.getByLabel('Credentials');
     assert.equal(await cred.getAttribute('type'), 'password');
     await cred.fill('sk-upstream-secret');

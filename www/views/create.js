@@ -20,6 +20,9 @@ export function renderCreate(root, go) {
     auth_credentials: field({ name: 'auth_credentials', label: 'Credentials', type: 'password', autocomplete: 'new-password',
       spellcheck: 'false',
       hint: 'A bearer token, or a JSON string {"headers": {…}} of static headers. Write-only: the API never returns it.' }),
+    client_secret: field({ name: 'client_secret', label: 'OAuth client secret (optional)', type: 'password', autocomplete: 'new-password',
+      spellcheck: 'false',
+      hint: 'Only for a pre-registered OAuth client (manual mode). Write-only: the API never returns it.' }),
     description: field({ name: 'description', label: 'Description', control: 'textarea', counter: 512,
       placeholder: 'What this server offers (optional)' }),
   };
@@ -30,8 +33,11 @@ export function renderCreate(root, go) {
 
   const syncCredentials = () => {
     const bearer = f.auth_type.input.value === 'bearer';
+    const oauth = f.auth_type.input.value === 'oauth';
     f.auth_credentials.root.hidden = !bearer;
     if (!bearer) f.auth_credentials.input.value = '';
+    f.client_secret.root.hidden = !oauth;
+    if (!oauth) f.client_secret.input.value = '';
   };
   f.auth_type.input.addEventListener('change', syncCredentials);
   syncCredentials();
@@ -49,7 +55,7 @@ export function renderCreate(root, go) {
       f.description.root),
     h('fieldset', { class: 'form-section' },
       h('legend', null, 'Authentication'),
-      h('div', { class: 'grid-2' }, f.auth_type.root, f.auth_credentials.root)),
+      h('div', { class: 'grid-2' }, f.auth_type.root, f.auth_credentials.root, f.client_secret.root)),
     h('fieldset', { class: 'form-section' },
       h('legend', null, 'Options'),
       swg.root, shared.root),
@@ -69,6 +75,7 @@ export function renderCreate(root, go) {
     const description = f.description.input.value.trim();
     if (description) p.description = description;
     if (p.auth_type === 'bearer' && f.auth_credentials.input.value) p.auth_credentials = f.auth_credentials.input.value;
+    if (p.auth_type === 'oauth' && f.client_secret.input.value) p.client_secret = f.client_secret.input.value;
     return p;
   }
 

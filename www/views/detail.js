@@ -212,6 +212,10 @@ export function renderDetail(root, id, go) {
       f.auth_credentials = field({ name: 'auth_credentials', label: 'Credentials', type: 'password', autocomplete: 'new-password',
         hint: 'Leave empty to keep the current credentials. A bearer token or a JSON string {"headers": {…}}.' });
     }
+    if (server.auth_type === 'oauth') {
+      f.client_secret = field({ name: 'client_secret', label: 'OAuth client secret', type: 'password', autocomplete: 'new-password',
+        hint: 'Leave empty to keep the current secret. Only for a pre-registered OAuth client (manual mode).' });
+    }
     const swg = toggle({ name: 'secure_web_gateway', label: 'Route through Secure Web Gateway', checked: Boolean(server.secure_web_gateway) });
     const shared = toggle({ name: 'is_shared_oauth_callback_enabled', label: 'Use the shared OAuth callback', checked: Boolean(server.is_shared_oauth_callback_enabled) });
     const summarySlot = h('div');
@@ -219,7 +223,7 @@ export function renderDetail(root, id, go) {
     const form = h('form', { class: 'card edit-card', id: 'edit-card', novalidate: true, 'aria-labelledby': 'edit-title' },
       h('div', { class: 'card-head' }, h('h2', { id: 'edit-title', class: 'card-title' }, 'Edit settings')),
       summarySlot,
-      f.name.root, f.description.root, f.auth_credentials?.root, swg.root, shared.root,
+      f.name.root, f.description.root, f.auth_credentials?.root, f.client_secret?.root, swg.root, shared.root,
       h('p', { class: 'field-hint' }, 'Server ID, hostname and auth type cannot be changed; delete and re-create the server instead.'),
       h('div', { class: 'form-actions' },
         button('Cancel', { kind: 'ghost', onclick: () => { editing = false; draw(); } }),
@@ -236,6 +240,7 @@ export function renderDetail(root, id, go) {
       };
       if (p.description === undefined) delete p.description;
       if (f.auth_credentials && f.auth_credentials.input.value) p.auth_credentials = f.auth_credentials.input.value;
+      if (f.client_secret && f.client_secret.input.value) p.client_secret = f.client_secret.input.value;
       return p;
     };
 

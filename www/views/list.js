@@ -39,6 +39,8 @@ export function renderList(root, query, go) {
     searchInput);
 
   const status = h('p', { class: 'list-status', role: 'status', 'aria-live': 'polite' });
+  const refresh = h('button', { type: 'button', class: 'btn btn-ghost btn-icon btn-sm', 'aria-label': 'Refresh the list', title: 'Refresh',
+    onclick: () => load() }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), icon('sync'));
   const body = h('div', { class: 'list-body', 'aria-busy': 'true' }, skeleton());
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pagination' });
 
@@ -48,7 +50,7 @@ export function renderList(root, query, go) {
         h('p', { class: 'view-subtitle' }, 'Upstream MCP servers that portals can expose to AI agents.')),
       button('New server', { kind: 'primary', iconName: 'plus', onclick: () => go({ view: 'new' }) })),
     h('section', { class: 'card list-card', 'aria-label': 'Server list' },
-      h('div', { class: 'toolbar' }, searchForm, status),
+      h('div', { class: 'toolbar' }, searchForm, h('div', { class: 'toolbar-end' }, status, refresh)),
       body,
       pager));
 
@@ -59,6 +61,7 @@ export function renderList(root, query, go) {
     const controller = new AbortController();
     inflight = controller;
     body.setAttribute('aria-busy', 'true');
+    refresh.classList.add('is-busy');
     status.textContent = 'Loading servers…';
     const params = { page: query.page, per_page: query.perPage };
     if (query.search) params.search = query.search;
@@ -73,7 +76,10 @@ export function renderList(root, query, go) {
       showError(err, { context: 'Loading servers', retry: load });
       return;
     } finally {
-      if (inflight === controller) inflight = null;
+      if (inflight === controller) {
+        inflight = null;
+        refresh.classList.remove('is-busy');
+      }
     }
     clearBanner();
     body.setAttribute('aria-busy', 'false');
