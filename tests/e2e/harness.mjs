@@ -18,18 +18,22 @@ export const XSS_SCRIPT = '<script>window.__xss=1</script>';
  * Starts cf-mcp-emulator on a free port; resolves to { base, stop() }.
  * `proxyTo` starts it in --proxy-to mode instead of emulating the API.
  */
-export async function startEmulator({ proxyTo } = {}) {
+export async function startEmulator({ proxyTo, withoutPkg = false } = {}) {
   const bin = process.env.CF_MCP_EMULATOR
     ? path.resolve(ROOT, process.env.CF_MCP_EMULATOR)
     : path.join(ROOT, 'target', 'debug', 'cf-mcp-emulator');
   const dir = mkdtempSync(path.join(tmpdir(), 'cf-mcp-e2e-'));
   // Serve a snapshot of pkg/, so a `cargo xtask dist` running meanwhile cannot pull it away mid-run.
   const pkgSource = path.resolve(ROOT, process.env.CF_MCP_PKG || 'pkg');
-  for (const f of ['browser.js', 'cf_mcp_servers.js', 'cf_mcp_servers_bg.wasm']) {
-    if (!existsSync(path.join(pkgSource, f))) throw new Error(`${pkgSource}/${f} is missing: build the package with cargo xtask dist`);
-  }
   const pkg = path.join(dir, 'pkg');
-  cpSync(pkgSource, pkg, { recursive: true });
+  if (withoutPkg) {
+    mkdirSync(pkg);
+  } else {
+    for (const f of ['browser.js', 'cf_mcp_servers.js', 'cf_mcp_servers_bg.wasm']) {
+      if (!existsSync(path.join(pkgSource, f))) throw new Error(`${pkgSource}/${f} is missing: build the package with cargo xtask dist`);
+    }
+    cpSync(pkgSource, pkg, { recursive: true });
+  }
   const args = ['--listen', '127.0.0.1:0', '--www', path.join(ROOT, 'www'), '--pkg', pkg];
   if (proxyTo) args.push('--proxy-to', proxyTo);
   else args.push('--seed-demo', '--data', path.join(dir, 'data.json'), '--token', TOKEN);

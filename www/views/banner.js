@@ -14,7 +14,7 @@ const API_TITLES = {
 /** { title, hint, items[], meta[] } for any error, with the library's fields when present. */
 export function describeError(err) {
   if (!isLibraryError(err)) {
-    return { kind: 'unexpected', title: 'Something went wrong', hint: err?.message ?? String(err), items: [], meta: [] };
+    return { kind: 'unexpected', title: err?.message || 'Something went wrong', hint: '', items: [], meta: [] };
   }
   let title;
   let hint = '';
