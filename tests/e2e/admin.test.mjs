@@ -465,6 +465,9 @@ describe('admin page', () => {
     await api.sync('offline-tools');
     for (const [width, height, tag, colorScheme] of [[1280, 860, 'desktop', 'light'], [375, 812, 'mobile', 'light'], [1280, 860, 'desktop-dark', 'dark']]) {
       const { page } = await newPage({ width, height, colorScheme, label: `shots-${tag}` });
+      await page.goto(`${emulator.base}/`);
+      await page.getByRole('button', { name: 'Connect' }).waitFor();
+      await screenshot(page, `connect-${tag}`);
       await connectAndWaitForList(page, emulator.base, 'e2e-shots');
       await page.waitForTimeout(5200); // let the "Connected" toast fade out of the pictures
       await screenshot(page, `list-${tag}`);
