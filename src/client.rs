@@ -1,11 +1,12 @@
 //! [`Client`]: builds a request, sends it, retries what may be retried, decodes the answer.
 //! It is the only place that loops.
 
-use crate::config::{ClientConfig, RequestOptions};
-use crate::envelope::Context;
+use crate::config::{self, ClientConfig, RequestOptions};
+use crate::envelope::{self, Context, Success};
 use crate::error::{Error, ErrorKind};
 use crate::http::{HttpRequest, Method, Transport, TransportError, TransportErrorKind};
 use crate::retry::{self, Idempotency, Outcome};
+use crate::shape::{self, Shape};
 use crate::validate;
 
 /// A client of the MCP servers API over some [`Transport`].
@@ -14,9 +15,6 @@ pub struct Client<T> {
     config: ClientConfig,
     transport: T,
 }
-
-/// Turns the final response of a call into its result or error (see [`crate::envelope`]).
-pub(crate) type Decoder<R> = fn(Context<'_>, &crate::http::HttpResponse) -> Result<R, Error>;
 
 /// One API call, before credentials and defaults are added.
 #[derive(Debug)]
@@ -29,6 +27,8 @@ pub(crate) struct Call {
     /// JSON body.
     pub body: Option<String>,
     pub idempotency: Idempotency,
+    /// What the `result` must look like.
+    pub shape: Shape,
 }
 
 impl<T: Transport> Client<T> {
@@ -53,13 +53,12 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    /// Sends a call with retries and decodes the final response with `decode`.
-    pub(crate) async fn send<R>(
+    /// Sends a call with retries; the final response's `result`, checked against the call's shape.
+    pub(crate) async fn send(
         &self,
         call: Call,
         options: &RequestOptions,
-        decode: Decoder<R>,
-    ) -> Result<R, Error> {
+    ) -> Result<Success<T::Json>, Error> {
         let request = self.request(&call, options)?;
         let ctx = Context {
             method: call.method.as_str(),
@@ -72,10 +71,13 @@ impl<T: Transport> Client<T> {
         let mut retries = 0;
         loop {
             let outcome = self.transport.send(request.clone()).await;
-            let (may_retry, response) = match &outcome {
+            let (may_retry, headers) = match &outcome {
                 Ok(response) => (
-                    retry::may_retry(Outcome::Response(response), call.idempotency),
-                    Some(response),
+                    retry::may_retry(
+                        Outcome::Response(response.status, &response.headers),
+                        call.idempotency,
+                    ),
+                    Some(response.headers.as_slice()),
                 ),
                 Err(e) => (
                     retry::may_retry(Outcome::Transport(e.kind), call.idempotency),
@@ -87,7 +89,7 @@ impl<T: Transport> Client<T> {
                     retry::delay_ms(
                         &policy,
                         retries,
-                        response,
+                        headers,
                         self.transport.random(),
                         self.transport.now_ms(),
                     )
@@ -98,7 +100,12 @@ impl<T: Transport> Client<T> {
                     self.transport.sleep(ms).await;
                     retries += 1;
                 }
-                (None, Ok(response)) => return decode(ctx, &response),
+                (None, Ok(response)) => {
+                    let success = envelope::result(ctx, &response)?;
+                    shape::check(&success.result, call.shape)
+                        .map_err(|detail| envelope::decode_error(ctx, &response, detail))?;
+                    return Ok(success);
+                }
                 (None, Err(e)) => {
                     return Err(transport_error(ctx, &e, request.timeout_ms, retries))
                 }
@@ -111,6 +118,11 @@ impl<T: Transport> Client<T> {
             .config
             .auth_headers(&options.headers)
             .map_err(|p| Error::validation(vec![p]))?;
+        let mut problems = config::check_headers("defaultHeaders", &self.config.default_headers);
+        problems.extend(config::check_headers("headers", &options.headers));
+        if !problems.is_empty() {
+            return Err(Error::validation(problems));
+        }
         let mut headers: Vec<(String, String)> = vec![("Accept".into(), "application/json".into())];
         if call.body.is_some() {
             headers.push(("Content-Type".into(), "application/json".into()));

@@ -94,6 +94,21 @@ impl ClientConfig {
         &self,
         extra: &[(String, String)],
     ) -> Result<Vec<(String, String)>, Problem> {
+        for (field, value) in [
+            ("apiToken", &self.api_token),
+            ("apiEmail", &self.api_email),
+            ("apiKey", &self.api_key),
+            ("userServiceKey", &self.user_service_key),
+        ] {
+            if value.as_deref().is_some_and(|v| !is_header_value(v)) {
+                return Err(Problem {
+                    field: field.into(),
+                    message: format!(
+                        "{field} holds a line break or control character, which an HTTP header cannot carry"
+                    ),
+                });
+            }
+        }
         let mut headers = Vec::new();
         if let Some(token) = &self.api_token {
             headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
@@ -130,6 +145,31 @@ impl ClientConfig {
     }
 }
 
+/// Whether `name` is a header name `fetch` accepts (an RFC 9110 token).
+pub fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Whether `value` can be sent as a header value (no line breaks, NUL or other controls).
+pub fn is_header_value(value: &str) -> bool {
+    !value.chars().any(|c| c.is_control() && c != '\t')
+}
+
+/// Problems with headers a caller supplied, naming the header but never its value.
+pub fn check_headers(field: &str, headers: &[(String, String)]) -> Vec<Problem> {
+    headers
+        .iter()
+        .filter(|(name, value)| !is_header_name(name) || !is_header_value(value))
+        .map(|(name, _)| Problem {
+            field: format!("{field}.{name}"),
+            message: format!("{field}.{name} is not a valid header (a name of letters, digits and -, and a value without line breaks)"),
+        })
+        .collect()
+}
+
 /// Settings for one call, overriding the client's.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RequestOptions {
@@ -157,6 +197,21 @@ mod tests {
         let shown = format!("{config:?}");
         assert!(!shown.contains("SECRET"), "{shown}");
         assert!(shown.contains("CF-Access-Client-Secret"));
+    }
+
+    #[test]
+    fn credentials_that_cannot_be_headers_are_refused_without_echoing_them() {
+        let config = ClientConfig::with_token("tok-SECRET\r\nX-Injected: 1");
+        let problem = config.auth_headers(&[]).unwrap_err();
+        assert_eq!(problem.field, "apiToken");
+        assert!(!problem.message.contains("SECRET"));
+        let headers = [
+            ("X-Trace".to_owned(), "a\nb".to_owned()),
+            ("Bad Name".to_owned(), "v".to_owned()),
+        ];
+        let problems = check_headers("headers", &headers);
+        assert_eq!(problems.len(), 2);
+        assert!(problems.iter().all(|p| !p.message.contains("a\nb")));
     }
 
     #[test]

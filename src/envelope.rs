@@ -1,13 +1,10 @@
 //! Turning a response into a result or an [`Error`]: the Cloudflare v4 envelope
-//! `{success, errors, messages, result, result_info}`, read leniently.
-
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use serde_json::Value;
+//! `{success, errors, messages, result, result_info}`, read leniently, and the shape of the
+//! results checked where the API promises it.
 
 use crate::error::{Error, ErrorItem, ErrorKind, PathSegment};
-use crate::http::HttpResponse;
+use crate::http::{Body, HttpResponse};
+use crate::json::Json;
 use crate::models::ResultInfo;
 use crate::retry;
 
@@ -20,119 +17,77 @@ pub struct Context<'a> {
     pub path: &'a str,
 }
 
-/// The decoded `result` and `result_info` of a successful response.
-#[derive(Debug)]
-pub struct Success<T> {
-    /// The envelope's `result`.
-    pub result: T,
+/// The `result` and `result_info` of a successful response.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Success<J> {
+    /// The envelope's `result`, as parsed.
+    pub result: J,
     /// The envelope's `result_info`, when present.
     pub result_info: Option<ResultInfo>,
+    /// The envelope's `result_info`, as parsed.
+    pub result_info_json: Option<J>,
 }
 
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    #[serde(default)]
-    success: Option<bool>,
-    #[serde(borrow, default)]
-    result: Option<&'a RawValue>,
-    #[serde(default)]
-    result_info: Option<ResultInfo>,
-}
-
-/// The parts of a failure body worth reading; everything optional.
-#[derive(Deserialize, Default)]
-struct Failure {
-    #[serde(default)]
-    success: Option<bool>,
-    #[serde(default)]
-    errors: Option<Vec<Value>>,
-}
-
-/// Decodes a response whose `result` is one `T`: `Ok` for a 2xx with `success` not false and
-/// a decodable `result`, otherwise the [`Error`] that says why.
-pub fn decode<T: DeserializeOwned>(
-    ctx: Context<'_>,
-    response: &HttpResponse,
-) -> Result<Success<T>, Error> {
-    let (raw, result_info) = envelope(ctx, response)?;
-    let result =
-        parse(raw.get()).map_err(|e| decode_error(ctx, response, format!("result: {e}")))?;
-    Ok(Success {
-        result,
-        result_info,
-    })
-}
-
-/// Decodes a response whose `result` is an array of `T`; a bad item is named by its index.
-pub fn decode_list<T: DeserializeOwned>(
-    ctx: Context<'_>,
-    response: &HttpResponse,
-) -> Result<Success<Vec<T>>, Error> {
-    let (raw, result_info) = envelope(ctx, response)?;
-    let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|e| {
-        decode_error(
-            ctx,
-            response,
-            format!("result: {}", strip_position(&e.to_string())),
-        )
-    })?;
-    let result = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            parse(item.get()).map_err(|e| decode_error(ctx, response, format!("result[{i}]: {e}")))
-        })
-        .collect::<Result<_, _>>()?;
-    Ok(Success {
-        result,
-        result_info,
-    })
-}
-
-fn parse<T: DeserializeOwned>(json: &str) -> Result<T, String> {
-    serde_json::from_str(json).map_err(|e| strip_position(&e.to_string()).to_owned())
-}
-
-/// Checks status and `success`, and finds the raw `result`.
-fn envelope<'a>(
-    ctx: Context<'_>,
-    response: &'a HttpResponse,
-) -> Result<(&'a RawValue, Option<ResultInfo>), Error> {
+/// The `result` of a 2xx response whose `success` is not false; any other response is the
+/// [`Error`] that says why.
+pub fn result<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Result<Success<J>, Error> {
     if !(200..300).contains(&response.status) {
         return Err(api_error(ctx, response));
     }
-    match serde_json::from_str::<Envelope<'a>>(&response.body) {
-        Ok(envelope) if envelope.success == Some(false) => Err(api_error(ctx, response)),
-        Ok(Envelope {
-            result: Some(raw),
-            result_info,
-            ..
-        }) => Ok((raw, result_info)),
-        Ok(_) => Err(decode_error(
+    let envelope = match &response.body {
+        Body::Json(json) if json.is_object() => json,
+        Body::Json(other) => {
+            let what = other.describe();
+            return Err(decode_error(
+                ctx,
+                response,
+                format!("body is {what}, not an envelope object"),
+            ));
+        }
+        Body::Text(text) => {
+            return Err(decode_error(
+                ctx,
+                response,
+                format!("body is not JSON: {}", excerpt(text)),
+            ))
+        }
+    };
+    if envelope.get("success").and_then(|s| s.as_bool()) == Some(false) {
+        return Err(api_error(ctx, response));
+    }
+    let Some(result) = envelope.get("result").filter(|r| !r.is_null()) else {
+        return Err(decode_error(
             ctx,
             response,
             "result: missing or null".into(),
-        )),
-        Err(e) => {
-            // A body that says `success: false` is an API error even if the rest is odd.
-            if let Ok(Failure {
-                success: Some(false),
-                ..
-            }) = serde_json::from_str::<Failure>(&response.body)
-            {
-                return Err(api_error(ctx, response));
-            }
-            let detail = if e.is_syntax() || e.is_eof() {
-                format!("body is not JSON: {}", excerpt(&response.body))
-            } else {
-                strip_position(&e.to_string()).to_owned()
-            };
-            Err(decode_error(ctx, response, detail))
-        }
+        ));
+    };
+    let result_info_json = envelope.get("result_info").filter(|r| r.is_object());
+    Ok(Success {
+        result,
+        result_info: result_info_json.as_ref().map(result_info),
+        result_info_json,
+    })
+}
+
+fn result_info<J: Json>(json: &J) -> ResultInfo {
+    let number = |key: &str| {
+        json.get(key)
+            .and_then(|v| v.as_number())
+            .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
+            .map(|n| n as u32)
+    };
+    ResultInfo {
+        page: number("page"),
+        per_page: number("per_page"),
+        count: number("count"),
+        total_count: number("total_count"),
+        total_pages: number("total_pages"),
     }
 }
 
-fn decode_error(ctx: Context<'_>, response: &HttpResponse, detail: String) -> Error {
+/// A 2xx response whose result does not have the documented shape.
+pub fn decode_error<J>(ctx: Context<'_>, response: &HttpResponse<J>, detail: String) -> Error {
     Error {
         status: Some(response.status),
         ray_id: ray_id(response),
@@ -146,32 +101,26 @@ fn decode_error(ctx: Context<'_>, response: &HttpResponse, detail: String) -> Er
     }
 }
 
-/// serde_json appends " at line 1 column 42", which means nothing to a reader of a path.
-fn strip_position(message: &str) -> &str {
-    message
-        .rfind(" at line ")
-        .and_then(|i| message.get(..i))
-        .unwrap_or(message)
-}
-
-/// The error for a non-2xx response or a `success: false` body, whatever the body holds.
-fn ray_id(response: &HttpResponse) -> Option<String> {
+fn ray_id<J>(response: &HttpResponse<J>) -> Option<String> {
     response.header("cf-ray").map(str::to_owned)
 }
 
-fn api_error(ctx: Context<'_>, response: &HttpResponse) -> Error {
+/// The error for a non-2xx response or a `success: false` body, whatever the body holds.
+fn api_error<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Error {
     let status = response.status;
-    let failure = serde_json::from_str::<Failure>(&response.body).ok();
-    let errors: Vec<ErrorItem> = failure
-        .as_ref()
-        .and_then(|f| f.errors.as_deref())
-        .unwrap_or_default()
-        .iter()
-        .map(error_item)
-        .collect();
+    let errors: Vec<ErrorItem> = match &response.body {
+        Body::Json(json) => json
+            .get("errors")
+            .and_then(|e| e.items())
+            .unwrap_or_default()
+            .iter()
+            .map(error_item)
+            .collect(),
+        Body::Text(_) => Vec::new(),
+    };
     let code = errors.iter().find_map(|e| e.code);
-    let summary = match errors.first() {
-        Some(first) => {
+    let summary = match (errors.first(), &response.body) {
+        (Some(first), _) => {
             let code = first.code.map(|c| format!("[{c}] ")).unwrap_or_default();
             let more = match errors.len() {
                 1 => String::new(),
@@ -179,9 +128,9 @@ fn api_error(ctx: Context<'_>, response: &HttpResponse) -> Error {
             };
             format!("{code}{}{more}", first.message)
         }
-        None if failure.is_some() => "no error details".to_owned(),
-        None if response.body.trim().is_empty() => "empty body".to_owned(),
-        None => format!("non-JSON body: {}", excerpt(&response.body)),
+        (None, Body::Json(_)) => "no error details".to_owned(),
+        (None, Body::Text(text)) if text.trim().is_empty() => "empty body".to_owned(),
+        (None, Body::Text(text)) => format!("non-JSON body: {}", excerpt(text)),
     };
     Error {
         status: Some(status),
@@ -197,28 +146,25 @@ fn api_error(ctx: Context<'_>, response: &HttpResponse) -> Error {
 }
 
 /// Reads one `errors[]` item, whatever its shape.
-fn error_item(value: &Value) -> ErrorItem {
+fn error_item<J: Json>(value: &J) -> ErrorItem {
     let code = value.get("code").and_then(|c| {
-        c.as_i64()
-            .or_else(|| c.as_str().and_then(|s| s.parse().ok()))
+        c.as_number()
+            .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
+            .map(|n| n as i64)
+            .or_else(|| c.as_string().and_then(|s| s.trim().parse().ok()))
     });
-    let message = match value.get("message") {
-        Some(Value::String(s)) => s.clone(),
-        _ => match value {
-            Value::String(s) => s.clone(),
-            _ => "(no message)".to_owned(),
-        },
-    };
-    let path = value.get("path").and_then(Value::as_array).map(|items| {
+    let message = value
+        .get("message")
+        .and_then(|m| m.as_string())
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "(no message)".to_owned());
+    let path = value.get("path").and_then(|p| p.items()).map(|items| {
         items
             .iter()
-            .map(|item| match item {
-                Value::Number(n) => n
-                    .as_u64()
-                    .map(PathSegment::Index)
-                    .unwrap_or_else(|| PathSegment::Key(n.to_string())),
-                Value::String(s) => PathSegment::Key(s.clone()),
-                other => PathSegment::Key(other.to_string()),
+            .map(|item| match (item.as_number(), item.as_string()) {
+                (Some(n), _) if n.fract() == 0.0 && n >= 0.0 => PathSegment::Index(n as u64),
+                (_, Some(s)) => PathSegment::Key(s),
+                _ => PathSegment::Key(item.describe().to_owned()),
             })
             .collect()
     });
@@ -242,23 +188,23 @@ pub fn excerpt(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::McpServer;
+    use serde_json::Value;
 
     const CTX: Context<'static> = Context {
         method: "GET",
         path: "/accounts/a/access/ai-controls/mcp/servers/x",
     };
 
-    fn response(status: u16, body: &str) -> HttpResponse {
-        HttpResponse {
+    fn response(status: u16, body: &str) -> HttpResponse<Value> {
+        HttpResponse::from_text(
             status,
-            headers: vec![("cf-ray".into(), "8f1e2d3c4b5a6978-SJC".into())],
-            body: body.into(),
-        }
+            vec![("cf-ray".into(), "8f1e2d3c4b5a6978-SJC".into())],
+            body,
+        )
     }
 
     fn err(status: u16, body: &str) -> Error {
-        decode::<McpServer>(CTX, &response(status, body)).unwrap_err()
+        result(CTX, &response(status, body)).unwrap_err()
     }
 
     #[test]
@@ -324,28 +270,17 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_required_field_names_its_path() {
-        let e = err(
-            200,
-            r#"{"success":true,"result":{"id":"x","auth_type":"bearer","hostname":"https://h","tools":[],"prompts":[]}}"#,
-        );
-        assert_eq!(e.kind, ErrorKind::Decode);
-        assert!(
-            e.message.ends_with("result: missing field `name`"),
-            "{}",
-            e.message
-        );
-        let nested = decode_list::<McpServer>(
+    fn result_and_result_info_come_back_as_parsed() {
+        let ok = result(
             CTX,
-            &response(200, r#"{"success":true,"result":[{"id":"x","name":"n","auth_type":"bearer","hostname":"h","tools":[3],"prompts":[]}]}"#),
+            &response(200, r#"{"success":true,"result":[1],"result_info":{"page":2,"per_page":20,"total_count":45}}"#),
         )
-        .unwrap_err();
-        assert!(
-            nested
-                .message
-                .contains("result[0]: invalid type: integer `3`, expected a map"),
-            "{}",
-            nested.message
+        .unwrap();
+        assert_eq!(ok.result, serde_json::json!([1]));
+        let info = ok.result_info.unwrap();
+        assert_eq!(
+            (info.page, info.per_page, info.total_count, info.total_pages),
+            (Some(2), Some(20), Some(45), None)
         );
     }
 

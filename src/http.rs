@@ -5,6 +5,8 @@
 
 use std::future::Future;
 
+use crate::json::Json;
+
 /// An HTTP method the API uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -66,21 +68,45 @@ impl std::fmt::Debug for HttpRequest {
     }
 }
 
+/// A response body: parsed JSON, or the text when it is not JSON (an HTML error page, nothing).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Body<J> {
+    /// The body parsed as JSON.
+    Json(J),
+    /// The body as text, when it does not parse as JSON.
+    Text(String),
+}
+
 /// A response as received.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct HttpResponse {
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpResponse<J> {
     /// HTTP status.
     pub status: u16,
     /// The headers the client reads (`cf-ray`, `retry-after`, …), names in lowercase.
     pub headers: Vec<(String, String)>,
-    /// The body as text.
-    pub body: String,
+    /// The body.
+    pub body: Body<J>,
 }
 
-impl HttpResponse {
+impl<J> HttpResponse<J> {
     /// The value of a header (case-insensitive name).
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
+    }
+}
+
+impl HttpResponse<serde_json::Value> {
+    /// A response whose body text is parsed with serde_json (for native transports).
+    pub fn from_text(status: u16, headers: Vec<(String, String)>, text: &str) -> Self {
+        let body = match serde_json::from_str(text) {
+            Ok(json) => Body::Json(json),
+            Err(_) => Body::Text(text.to_owned()),
+        };
+        Self {
+            status,
+            headers,
+            body,
+        }
     }
 }
 
@@ -93,7 +119,8 @@ pub const RESPONSE_HEADERS: &[&str] = &[
     "x-should-retry",
 ];
 
-fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+/// The value of a header in a list of (name, value) pairs (case-insensitive name).
+pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -120,11 +147,14 @@ pub struct TransportError {
 
 /// What the client needs from its runtime: sending a request, waiting, and a little randomness.
 pub trait Transport {
+    /// How this runtime represents parsed JSON.
+    type Json: Json;
+
     /// Sends one request and reads the whole response, within `request.timeout_ms`.
     fn send(
         &self,
         request: HttpRequest,
-    ) -> impl Future<Output = Result<HttpResponse, TransportError>>;
+    ) -> impl Future<Output = Result<HttpResponse<Self::Json>, TransportError>>;
 
     /// Waits `ms` milliseconds (between retries).
     fn sleep(&self, ms: u64) -> impl Future<Output = ()>;

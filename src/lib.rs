@@ -27,19 +27,27 @@ pub mod config;
 pub mod envelope;
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod models;
 pub mod page;
+pub mod read;
 pub mod retry;
 pub mod servers;
+pub mod shape;
 pub mod validate;
+pub mod write;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use client::Client;
 pub use config::{ClientConfig, RequestOptions, DEFAULT_BASE_URL};
+pub use envelope::Success;
 pub use error::{Error, ErrorItem, ErrorKind, PathSegment, Result};
-pub use http::{HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind};
+pub use http::{
+    Body, HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind,
+};
+pub use json::Json;
 pub use models::*;
 pub use retry::RetryPolicy;
 pub use servers::{ListAll, Pages};

@@ -5,7 +5,7 @@
 //! read from `result_info` when the API sends it, else from a short page; and a page that
 //! repeats the previous one stops the walk with an error.
 
-use crate::models::{ServerListPage, ServerListParams};
+use crate::models::{ResultInfo, ServerListParams};
 
 /// The API's page size when `per_page` is not given.
 pub const DEFAULT_PER_PAGE: u32 = 20;
@@ -53,15 +53,15 @@ impl PageCursor {
         self.params.page.unwrap_or(1)
     }
 
-    /// Records a page and says whether another request is needed.
-    pub fn advance(&mut self, page: &ServerListPage) -> Step {
+    /// Records a page (the ids on it, and its `result_info`) and says whether another request
+    /// is needed.
+    pub fn advance(&mut self, ids: Vec<String>, info: Option<&ResultInfo>) -> Step {
         let number = self.page();
-        let ids: Vec<String> = page.result.iter().map(|s| s.id.clone()).collect();
         if !ids.is_empty() && self.previous_ids.as_ref() == Some(&ids) {
             self.done = true;
             return Step::Repeated { page: number };
         }
-        let info = page.result_info.clone().unwrap_or_default();
+        let info = info.cloned().unwrap_or_default();
         let per_page = info
             .per_page
             .or(self.params.per_page)
@@ -87,7 +87,12 @@ impl PageCursor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::{AuthType, McpServer, ResultInfo};
+    use crate::models::{AuthType, McpServer, ServerListPage};
+
+    fn advance(cursor: &mut PageCursor, page: &ServerListPage) -> Step {
+        let ids = page.result.iter().map(|s| s.id.clone()).collect();
+        cursor.advance(ids, page.result_info.as_ref())
+    }
 
     fn server(id: String) -> McpServer {
         McpServer {
@@ -137,7 +142,7 @@ mod tests {
                     count: None,
                 }),
             };
-            match cursor.advance(&page) {
+            match advance(&mut cursor, &page) {
                 Step::More => continue,
                 other => return (requests, other),
             }
@@ -165,8 +170,8 @@ mod tests {
             result: (0..20).map(|i| server(format!("s{i}"))).collect(),
             result_info: None,
         };
-        assert_eq!(cursor.advance(&full), Step::More);
-        assert_eq!(cursor.advance(&full), Step::Repeated { page: 2 });
+        assert_eq!(advance(&mut cursor, &full), Step::More);
+        assert_eq!(advance(&mut cursor, &full), Step::Repeated { page: 2 });
         assert!(cursor.is_done());
     }
 
@@ -183,7 +188,7 @@ mod tests {
                 ..Default::default()
             }),
         };
-        assert_eq!(cursor.advance(&page), Step::More);
+        assert_eq!(advance(&mut cursor, &page), Step::More);
         assert_eq!(cursor.page(), 2);
     }
 }

@@ -5,7 +5,7 @@
 //! asked for: a server-requested wait longer than the cap is not slept through — the error comes
 //! back at once, marked retryable, so a Worker is never parked for minutes.
 
-use crate::http::{HttpResponse, TransportErrorKind};
+use crate::http::{find_header, TransportErrorKind};
 
 /// How retries behave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,8 +46,8 @@ pub enum Idempotency {
 /// What the last attempt produced.
 #[derive(Clone, Copy, Debug)]
 pub enum Outcome<'a> {
-    /// A response arrived (any status).
-    Response(&'a HttpResponse),
+    /// A response arrived (any status), with its headers.
+    Response(u16, &'a [(String, String)]),
     /// No response arrived.
     Transport(TransportErrorKind),
 }
@@ -64,15 +64,17 @@ pub fn is_retryable_status(status: u16, should_retry: Option<&str>) -> bool {
 /// Whether this outcome may be retried for a request of this idempotency.
 pub fn may_retry(outcome: Outcome<'_>, idempotency: Idempotency) -> bool {
     match (outcome, idempotency) {
-        (Outcome::Response(r), _) if (200..300).contains(&r.status) => false,
-        (Outcome::Response(r), Idempotency::Safe) => {
-            is_retryable_status(r.status, r.header("x-should-retry"))
+        (Outcome::Response(status, _), _) if (200..300).contains(&status) => false,
+        (Outcome::Response(status, headers), Idempotency::Safe) => {
+            is_retryable_status(status, find_header(headers, "x-should-retry"))
         }
-        (Outcome::Response(r), Idempotency::Create) => match r.header("x-should-retry") {
-            Some(v) if v.trim() == "true" => true,
-            Some(_) => false,
-            None => matches!(r.status, 408 | 429),
-        },
+        (Outcome::Response(status, headers), Idempotency::Create) => {
+            match find_header(headers, "x-should-retry") {
+                Some(v) if v.trim() == "true" => true,
+                Some(_) => false,
+                None => matches!(status, 408 | 429),
+            }
+        }
         (Outcome::Transport(_), Idempotency::Safe) => true,
         (Outcome::Transport(_), Idempotency::Create) => false,
     }
@@ -83,11 +85,11 @@ pub fn may_retry(outcome: Outcome<'_>, idempotency: Idempotency) -> bool {
 pub fn delay_ms(
     policy: &RetryPolicy,
     retry: u32,
-    response: Option<&HttpResponse>,
+    response_headers: Option<&[(String, String)]>,
     random: f64,
     now_ms: Option<f64>,
 ) -> Option<u64> {
-    if let Some(asked) = response.and_then(|r| server_delay_ms(r, now_ms)) {
+    if let Some(asked) = response_headers.and_then(|h| server_delay_ms(h, now_ms)) {
         return (asked <= policy.max_retry_delay_ms).then_some(asked);
     }
     let doubled = policy
@@ -100,20 +102,33 @@ pub fn delay_ms(
 }
 
 /// The wait the server asked for: `retry-after-ms`, else `Retry-After` in seconds or as a date.
-fn server_delay_ms(response: &HttpResponse, now_ms: Option<f64>) -> Option<u64> {
-    if let Some(ms) = response
-        .header("retry-after-ms")
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|ms| ms.is_finite() && *ms >= 0.0)
-    {
-        return Some(ms as u64);
+fn server_delay_ms(headers: &[(String, String)], now_ms: Option<f64>) -> Option<u64> {
+    if let Some(ms) = find_header(headers, "retry-after-ms").and_then(|v| thousandths(v, 0)) {
+        return Some(ms);
     }
-    let value = response.header("retry-after")?.trim();
-    if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then_some((seconds * 1000.0) as u64);
+    let value = find_header(headers, "retry-after")?.trim();
+    if let Some(ms) = thousandths(value, 3) {
+        return Some(ms);
     }
     let at = http_date_ms(value)?;
     Some((at - now_ms?).max(0.0) as u64)
+}
+
+/// A non-negative decimal (`2`, `1.5`, `250`) times 10^`shift`, rounded down; `None` for
+/// anything else. Hand-written so the wasm build carries no float parser.
+fn thousandths(value: &str, shift: u32) -> Option<u64> {
+    let (whole, fraction) = value.trim().split_once('.').unwrap_or((value.trim(), ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || whole.len() > 12 {
+        return None;
+    }
+    let mut n: u64 = whole.parse().ok()?;
+    let mut fraction = fraction.bytes();
+    for _ in 0..shift {
+        let digit = fraction.next().map_or(0, |b| u64::from(b - b'0'));
+        n = n.checked_mul(10)?.checked_add(digit)?;
+    }
+    Some(n)
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into milliseconds since the epoch.
@@ -157,14 +172,24 @@ pub fn http_date_ms(value: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
-    fn response(status: u16, headers: &[(&str, &str)]) -> HttpResponse {
-        HttpResponse {
+    struct Reply {
+        status: u16,
+        headers: Vec<(String, String)>,
+    }
+
+    impl Reply {
+        fn outcome(&self) -> Outcome<'_> {
+            Outcome::Response(self.status, &self.headers)
+        }
+    }
+
+    fn response(status: u16, headers: &[(&str, &str)]) -> Reply {
+        Reply {
             status,
             headers: headers
                 .iter()
                 .map(|(n, v)| (n.to_string(), v.to_string()))
                 .collect(),
-            body: String::new(),
         }
     }
 
@@ -172,20 +197,20 @@ mod tests {
     fn statuses_retried_like_the_official_sdk() {
         for status in [408, 409, 429, 500, 502, 503, 504] {
             assert!(
-                may_retry(Outcome::Response(&response(status, &[])), Idempotency::Safe),
+                may_retry(response(status, &[]).outcome(), Idempotency::Safe),
                 "{status}"
             );
         }
         for status in [200, 201, 400, 401, 403, 404, 422] {
             assert!(
-                !may_retry(Outcome::Response(&response(status, &[])), Idempotency::Safe),
+                !may_retry(response(status, &[]).outcome(), Idempotency::Safe),
                 "{status}"
             );
         }
         let forced = response(400, &[("x-should-retry", "true")]);
-        assert!(may_retry(Outcome::Response(&forced), Idempotency::Safe));
+        assert!(may_retry(forced.outcome(), Idempotency::Safe));
         let refused = response(503, &[("x-should-retry", "false")]);
-        assert!(!may_retry(Outcome::Response(&refused), Idempotency::Safe));
+        assert!(!may_retry(refused.outcome(), Idempotency::Safe));
         assert!(may_retry(
             Outcome::Transport(TransportErrorKind::Timeout),
             Idempotency::Safe
@@ -195,10 +220,10 @@ mod tests {
     #[test]
     fn create_is_retried_only_when_the_api_did_not_act() {
         let create = Idempotency::Create;
-        assert!(may_retry(Outcome::Response(&response(429, &[])), create));
-        assert!(may_retry(Outcome::Response(&response(408, &[])), create));
-        assert!(!may_retry(Outcome::Response(&response(500, &[])), create));
-        assert!(!may_retry(Outcome::Response(&response(409, &[])), create));
+        assert!(may_retry(response(429, &[]).outcome(), create));
+        assert!(may_retry(response(408, &[]).outcome(), create));
+        assert!(!may_retry(response(500, &[]).outcome(), create));
+        assert!(!may_retry(response(409, &[]).outcome(), create));
         assert!(!may_retry(
             Outcome::Transport(TransportErrorKind::Timeout),
             create
@@ -208,7 +233,7 @@ mod tests {
             create
         ));
         let forced = response(503, &[("x-should-retry", "true")]);
-        assert!(may_retry(Outcome::Response(&forced), create));
+        assert!(may_retry(forced.outcome(), create));
     }
 
     #[test]
@@ -225,16 +250,43 @@ mod tests {
     fn server_hints_win_up_to_the_cap() {
         let p = RetryPolicy::default();
         let ms = response(429, &[("retry-after-ms", "250"), ("retry-after", "9")]);
-        assert_eq!(delay_ms(&p, 0, Some(&ms), 0.9, None), Some(250));
+        assert_eq!(
+            delay_ms(&p, 0, Some(ms.headers.as_slice()), 0.9, None),
+            Some(250)
+        );
         let secs = response(429, &[("Retry-After", "2")]);
-        assert_eq!(delay_ms(&p, 0, Some(&secs), 0.9, None), Some(2000));
+        assert_eq!(
+            delay_ms(&p, 0, Some(secs.headers.as_slice()), 0.9, None),
+            Some(2000)
+        );
         let too_long = response(429, &[("retry-after", "3600")]);
-        assert_eq!(delay_ms(&p, 0, Some(&too_long), 0.0, None), None);
+        assert_eq!(
+            delay_ms(&p, 0, Some(too_long.headers.as_slice()), 0.0, None),
+            None
+        );
         let date = response(503, &[("retry-after", "Wed, 21 Oct 2015 07:28:05 GMT")]);
         let now = http_date_ms("Wed, 21 Oct 2015 07:28:00 GMT");
-        assert_eq!(delay_ms(&p, 0, Some(&date), 0.0, now), Some(5000));
+        assert_eq!(
+            delay_ms(&p, 0, Some(date.headers.as_slice()), 0.0, now),
+            Some(5000)
+        );
         let garbage = response(503, &[("retry-after", "soon")]);
-        assert_eq!(delay_ms(&p, 0, Some(&garbage), 0.0, None), Some(500));
+        assert_eq!(
+            delay_ms(&p, 0, Some(garbage.headers.as_slice()), 0.0, None),
+            Some(500)
+        );
+    }
+
+    #[test]
+    fn retry_after_numbers_parse_without_floats() {
+        assert_eq!(thousandths("2", 3), Some(2000));
+        assert_eq!(thousandths("1.5", 3), Some(1500));
+        assert_eq!(thousandths(" 0.0255 ", 3), Some(25));
+        assert_eq!(thousandths("250", 0), Some(250));
+        assert_eq!(thousandths("-1", 3), None);
+        assert_eq!(thousandths("1e3", 3), None);
+        assert_eq!(thousandths(".5", 3), None);
+        assert_eq!(thousandths("99999999999999", 3), None);
     }
 
     #[test]

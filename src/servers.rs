@@ -1,18 +1,23 @@
 //! The six operations of `/accounts/{account_id}/access/ai-controls/mcp/servers`, plus
 //! [`ListAll`]. Each checks its parameters, then makes exactly one call through the client.
 
+use serde::de::DeserializeOwned;
+
 use crate::client::{Call, Client};
 use crate::config::RequestOptions;
-use crate::envelope;
+use crate::envelope::Success;
 use crate::error::{Error, ErrorKind};
 use crate::http::{Method, Transport};
+use crate::json::Json;
 use crate::models::{
     AccountParams, McpServer, ServerCreateParams, ServerListPage, ServerListParams,
     ServerUpdateParams, SyncResult,
 };
 use crate::page::{PageCursor, Step};
 use crate::retry::Idempotency;
+use crate::shape::Shape;
 use crate::validate::{self, Problem};
+use crate::write;
 
 fn collection(account: &str) -> String {
     format!("/accounts/{account}/access/ai-controls/mcp/servers")
@@ -32,8 +37,14 @@ fn checked_id(id: &str) -> Result<(), Error> {
     fail_on(problems)
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::Validation, e.to_string()))
+/// Parsed JSON as a Rust type, for the typed API.
+fn typed<T: DeserializeOwned, J: Json>(operation: &str, json: &J) -> Result<T, Error> {
+    json.deserialize().map_err(|e| {
+        Error::new(
+            ErrorKind::Decode,
+            format!("{operation}: the response does not match the API's types: {e}"),
+        )
+    })
 }
 
 impl<T: Transport> Client<T> {
@@ -54,6 +65,24 @@ impl<T: Transport> Client<T> {
         params: &ServerListParams,
         options: &RequestOptions,
     ) -> Result<ServerListPage, Error> {
+        let page = self.list_json(params, options).await?;
+        let items = page.result.items().unwrap_or_default();
+        Ok(ServerListPage {
+            result: items
+                .iter()
+                .map(|item| typed("list", item))
+                .collect::<Result<_, _>>()?,
+            result_info: page.result_info,
+        })
+    }
+
+    /// [`Client::list`] as parsed JSON: `result` is the array the API sent, every item checked
+    /// to have the required fields, unknown fields kept.
+    pub async fn list_json(
+        &self,
+        params: &ServerListParams,
+        options: &RequestOptions,
+    ) -> Result<Success<T::Json>, Error> {
         let account = self.account(params.account_id.as_deref())?;
         fail_on(validate::list_params(params))?;
         let mut query = Vec::new();
@@ -72,12 +101,9 @@ impl<T: Transport> Client<T> {
             query,
             body: None,
             idempotency: Idempotency::Safe,
+            shape: Shape::Servers,
         };
-        let success = self.send(call, options, envelope::decode_list).await?;
-        Ok(ServerListPage {
-            result: success.result,
-            result_info: success.result_info,
-        })
+        self.send(call, options).await
     }
 
     /// Walks every page of servers, in order, stopping as soon as the end is known.
@@ -132,16 +158,26 @@ impl<T: Transport> Client<T> {
         params: &ServerCreateParams,
         options: &RequestOptions,
     ) -> Result<McpServer, Error> {
+        typed("create", &self.create_json(params, options).await?)
+    }
+
+    /// [`Client::create`], returning the server as parsed JSON.
+    pub async fn create_json(
+        &self,
+        params: &ServerCreateParams,
+        options: &RequestOptions,
+    ) -> Result<T::Json, Error> {
         let account = self.account(params.account_id.as_deref())?;
         fail_on(validate::create_params(params))?;
         let call = Call {
             method: Method::Post,
             path: collection(&account),
             query: Vec::new(),
-            body: Some(json(params)?),
+            body: Some(write::create_body(params)),
             idempotency: Idempotency::Create,
+            shape: Shape::Server,
         };
-        Ok(self.send(call, options, envelope::decode).await?.result)
+        Ok(self.send(call, options).await?.result)
     }
 
     /// Reads one server.
@@ -159,8 +195,18 @@ impl<T: Transport> Client<T> {
         params: &AccountParams,
         options: &RequestOptions,
     ) -> Result<McpServer, Error> {
-        let call = self.item_call(Method::Get, id, params, "")?;
-        Ok(self.send(call, options, envelope::decode).await?.result)
+        typed("read", &self.read_json(id, params, options).await?)
+    }
+
+    /// [`Client::read`], returning the result as parsed JSON.
+    pub async fn read_json(
+        &self,
+        id: &str,
+        params: &AccountParams,
+        options: &RequestOptions,
+    ) -> Result<T::Json, Error> {
+        let call = self.item_call(Method::Get, id, params, "", Shape::Server)?;
+        Ok(self.send(call, options).await?.result)
     }
 
     /// Updates a server; only the fields set in `params` are sent.
@@ -179,13 +225,23 @@ impl<T: Transport> Client<T> {
         params: &ServerUpdateParams,
         options: &RequestOptions,
     ) -> Result<McpServer, Error> {
+        typed("update", &self.update_json(id, params, options).await?)
+    }
+
+    /// [`Client::update`], returning the server as parsed JSON.
+    pub async fn update_json(
+        &self,
+        id: &str,
+        params: &ServerUpdateParams,
+        options: &RequestOptions,
+    ) -> Result<T::Json, Error> {
         let account = AccountParams {
             account_id: params.account_id.clone(),
         };
         fail_on(validate::update_params(params))?;
-        let mut call = self.item_call(Method::Put, id, &account, "")?;
-        call.body = Some(json(params)?);
-        Ok(self.send(call, options, envelope::decode).await?.result)
+        let mut call = self.item_call(Method::Put, id, &account, "", Shape::Server)?;
+        call.body = Some(write::update_body(params));
+        Ok(self.send(call, options).await?.result)
     }
 
     /// Deletes a server; the API answers with the server as it was.
@@ -203,8 +259,18 @@ impl<T: Transport> Client<T> {
         params: &AccountParams,
         options: &RequestOptions,
     ) -> Result<McpServer, Error> {
-        let call = self.item_call(Method::Delete, id, params, "")?;
-        Ok(self.send(call, options, envelope::decode).await?.result)
+        typed("delete", &self.delete_json(id, params, options).await?)
+    }
+
+    /// [`Client::delete`], returning the result as parsed JSON.
+    pub async fn delete_json(
+        &self,
+        id: &str,
+        params: &AccountParams,
+        options: &RequestOptions,
+    ) -> Result<T::Json, Error> {
+        let call = self.item_call(Method::Delete, id, params, "", Shape::Server)?;
+        Ok(self.send(call, options).await?.result)
     }
 
     /// Syncs a server's tools and prompts from its upstream now. An upstream failure comes
@@ -225,8 +291,18 @@ impl<T: Transport> Client<T> {
         params: &AccountParams,
         options: &RequestOptions,
     ) -> Result<SyncResult, Error> {
-        let call = self.item_call(Method::Post, id, params, "/sync")?;
-        Ok(self.send(call, options, envelope::decode).await?.result)
+        typed("sync", &self.sync_json(id, params, options).await?)
+    }
+
+    /// [`Client::sync`], returning the result as parsed JSON.
+    pub async fn sync_json(
+        &self,
+        id: &str,
+        params: &AccountParams,
+        options: &RequestOptions,
+    ) -> Result<T::Json, Error> {
+        let call = self.item_call(Method::Post, id, params, "/sync", Shape::SyncResult)?;
+        Ok(self.send(call, options).await?.result)
     }
 
     fn item_call(
@@ -235,6 +311,7 @@ impl<T: Transport> Client<T> {
         id: &str,
         params: &AccountParams,
         suffix: &str,
+        shape: Shape,
     ) -> Result<Call, Error> {
         let account = self.account(params.account_id.as_deref())?;
         checked_id(id)?;
@@ -244,6 +321,7 @@ impl<T: Transport> Client<T> {
             query: Vec::new(),
             body: None,
             idempotency: Idempotency::Safe,
+            shape,
         })
     }
 }
@@ -263,18 +341,29 @@ impl Pages {
         }
     }
 
-    /// Fetches the next page, or `None` when the walk is over.
+    /// Fetches the next page as parsed JSON, or `None` when the walk is over.
     pub async fn next<T: Transport>(
         &mut self,
         client: &Client<T>,
         options: &RequestOptions,
-    ) -> Result<Option<ServerListPage>, Error> {
+    ) -> Result<Option<Success<T::Json>>, Error> {
         if self.cursor.is_done() {
             return Ok(None);
         }
         // On failure the cursor stays where it was: calling again retries the same page.
-        let page = client.list(&self.cursor.params, options).await?;
-        match self.cursor.advance(&page) {
+        let page = client.list_json(&self.cursor.params, options).await?;
+        let ids = page
+            .result
+            .items()
+            .unwrap_or_default()
+            .iter()
+            .map(|item| {
+                item.get("id")
+                    .and_then(|id| id.as_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        match self.cursor.advance(ids, page.result_info.as_ref()) {
             Step::More | Step::Done => Ok(Some(page)),
             Step::Repeated { page: number } => Err(Error::new(
                 ErrorKind::Api,
@@ -304,7 +393,14 @@ impl<T: Transport> ListAll<'_, T> {
                 return Ok(Some(server));
             }
             match self.pages.next(self.client, options).await? {
-                Some(page) => self.buffer = page.result.into_iter(),
+                Some(page) => {
+                    let items = page.result.items().unwrap_or_default();
+                    let servers: Vec<McpServer> = items
+                        .iter()
+                        .map(|item| typed("list", item))
+                        .collect::<Result<_, _>>()?;
+                    self.buffer = servers.into_iter();
+                }
                 None => return Ok(None),
             }
         }

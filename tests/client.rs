@@ -10,13 +10,15 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
+use serde_json::Value;
+
 use cf_mcp_servers::{
     AccountParams, AuthType, Client, ClientConfig, ErrorKind, HttpRequest, HttpResponse, Method,
     RequestOptions, ServerCreateParams, ServerListParams, ServerUpdateParams, Transport,
     TransportError, TransportErrorKind,
 };
 
-type Reply = Result<HttpResponse, TransportErrorKind>;
+type Reply = Result<HttpResponse<Value>, TransportErrorKind>;
 
 /// Answers with the scripted replies in order and records every request and wait.
 #[derive(Default)]
@@ -27,7 +29,9 @@ struct Script {
 }
 
 impl Transport for &Script {
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+    type Json = Value;
+
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse<Value>, TransportError> {
         self.sent.borrow_mut().push(request);
         match self
             .replies
@@ -48,14 +52,14 @@ impl Transport for &Script {
 }
 
 fn reply(status: u16, headers: &[(&str, &str)], body: &str) -> Reply {
-    Ok(HttpResponse {
+    Ok(HttpResponse::from_text(
         status,
-        headers: headers
+        headers
             .iter()
             .map(|(n, v)| (n.to_string(), v.to_string()))
             .collect(),
-        body: body.into(),
-    })
+        body,
+    ))
 }
 
 fn server_json(id: &str) -> String {

@@ -1,37 +1,27 @@
 //! A core [`Error`] becomes a JavaScript `McpServersError`, a real `Error` subclass.
 
-use serde::Serialize;
+use js_sys::Object;
 use wasm_bindgen::JsValue;
 
-use crate::error::{Error, ErrorItem};
+use crate::error::Error;
 
+use super::convert::{error_items, set};
 use super::glue;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Fields<'a> {
-    kind: &'a str,
-    errors: &'a [ErrorItem],
-    retryable: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ray_id: Option<&'a str>,
-}
 
 /// The `McpServersError` for `error`.
 pub fn to_js(error: Error) -> JsValue {
-    let fields = Fields {
-        kind: error.kind.as_str(),
-        errors: &error.errors,
-        retryable: error.retryable,
-        status: error.status,
-        code: error.code,
-        ray_id: error.ray_id.as_deref(),
-    };
-    let json = serde_json::to_string(&fields)
-        .unwrap_or_else(|_| r#"{"kind":"decode","errors":[],"retryable":false}"#.to_owned());
-    glue::make_error(&error.message, &json)
+    let fields = Object::new();
+    set(&fields, "kind", &JsValue::from_str(error.kind.as_str()));
+    set(&fields, "errors", &error_items(&error.errors));
+    set(&fields, "retryable", &JsValue::from_bool(error.retryable));
+    if let Some(status) = error.status {
+        set(&fields, "status", &JsValue::from_f64(f64::from(status)));
+    }
+    if let Some(code) = error.code {
+        set(&fields, "code", &JsValue::from_f64(code as f64));
+    }
+    if let Some(ray_id) = &error.ray_id {
+        set(&fields, "rayId", &JsValue::from_str(ray_id));
+    }
+    glue::make_error(&error.message, &fields)
 }

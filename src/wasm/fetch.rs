@@ -1,16 +1,16 @@
-//! The fetch transport: gloo-net builds the request and reads the response; the runtime's
-//! global `fetch` (browsers, workers, Node ≥ 20, Deno, Cloudflare Workers) or the caller's own
-//! `fetch` sends it. Nothing here touches `window`.
+//! The fetch transport: the runtime's global `fetch` (browsers,
+//! workers, Node ≥ 20, Deno, Cloudflare Workers) or the caller's own `fetch` sends it; the
+//! runtime's `JSON.parse` reads the body, which stays a JavaScript value. Nothing here touches
+//! `window`.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
 
 use crate::http::{
-    HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind,
+    Body, HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind,
     RESPONSE_HEADERS,
 };
 
@@ -41,24 +41,24 @@ impl FetchTransport {
         &self,
         request: &HttpRequest,
         signal: &AbortSignal,
-    ) -> Result<HttpResponse, JsValue> {
-        let method = match request.method {
-            Method::Get => gloo_net::http::Method::GET,
-            Method::Post => gloo_net::http::Method::POST,
-            Method::Put => gloo_net::http::Method::PUT,
-            Method::Delete => gloo_net::http::Method::DELETE,
-        };
-        let mut builder = RequestBuilder::new(&request.url)
-            .method(method)
-            .abort_signal(Some(signal));
+    ) -> Result<HttpResponse<JsValue>, JsValue> {
+        // Built with web-sys directly: gloo-net's RequestBuilder panics (unwrap_throw) on a
+        // header value `Headers.set` refuses, where a client must report an error.
+        let headers = Headers::new()?;
         for (name, value) in &request.headers {
-            builder = builder.header(name, value);
+            // The runtime's message would quote the value, which may be a credential.
+            headers.set(name, value).map_err(|_| {
+                JsValue::from_str(&format!("fetch refused the value of header {name}"))
+            })?;
         }
-        let built: Result<Request, _> = match &request.body {
-            Some(body) => builder.body(body.as_str()),
-            None => builder.build(),
-        };
-        let raw: web_sys::Request = built.map_err(|e| JsValue::from_str(&e.to_string()))?.into();
+        let init = RequestInit::new();
+        init.set_method(request.method.as_str());
+        init.set_headers(&headers);
+        init.set_signal(Some(signal));
+        if let Some(body) = &request.body {
+            init.set_body(&JsValue::from_str(body));
+        }
+        let raw = web_sys::Request::new_with_str_and_init(&request.url, &init)?;
         let pending = match &self.fetch {
             Some(fetch) => fetch.call1(&js_sys::global(), &raw)?,
             None => global_fetch(&raw)?.into(),
@@ -66,21 +66,25 @@ impl FetchTransport {
         // `Promise.resolve` also accepts a thenable or a plain value from an odd custom fetch.
         let value = JsFuture::from(Promise::resolve(&pending)).await?;
         let response: Response = value
-            .dyn_into::<web_sys::Response>()
-            .map_err(|_| JsValue::from_str("fetch resolved to something that is not a Response"))?
-            .into();
+            .dyn_into()
+            .map_err(|_| JsValue::from_str("fetch resolved to something that is not a Response"))?;
         let headers = response.headers();
         let headers = RESPONSE_HEADERS
             .iter()
-            .filter_map(|name| headers.get(name).map(|value| ((*name).to_owned(), value)))
+            .filter_map(|name| {
+                let value = headers.get(name).ok().flatten()?;
+                Some(((*name).to_owned(), value))
+            })
             .collect();
-        let status = response.status();
-        let body = response
-            .text()
-            .await
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let text = JsFuture::from(response.text()?).await?;
+        let parsed = glue::parse_json(&text);
+        let body = if parsed.is_undefined() {
+            Body::Text(text.as_string().unwrap_or_default())
+        } else {
+            Body::Json(parsed)
+        };
         Ok(HttpResponse {
-            status,
+            status: response.status(),
             headers,
             body,
         })
@@ -88,12 +92,16 @@ impl FetchTransport {
 }
 
 impl Transport for FetchTransport {
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+    type Json = JsValue;
+
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse<JsValue>, TransportError> {
         let controller = AbortController::new().map_err(|e| network(&e))?;
-        let timer = glue::arm_timeout(&controller, request.timeout_ms as f64);
-        let _cancel = AbortOnDrop(controller.clone());
+        let attempt = Attempt {
+            timer: glue::arm_timeout(&controller, request.timeout_ms as f64),
+            cancel: Some(AbortOnDrop::new(controller.clone())),
+        };
         let result = self.exchange(&request, &controller.signal()).await;
-        glue::disarm(&timer);
+        attempt.finish();
         result.map_err(|e| {
             if glue::timed_out(&controller) {
                 TransportError {
@@ -109,8 +117,9 @@ impl Transport for FetchTransport {
     async fn sleep(&self, ms: u64) {
         if let Ok(controller) = AbortController::new() {
             let wait = JsFuture::from(glue::sleep(ms as f64, &controller.signal()));
-            let _cancel = AbortOnDrop(controller);
+            let cancel = AbortOnDrop::new(controller);
             let _ = wait.await;
+            cancel.disarm();
         }
     }
 
@@ -120,6 +129,27 @@ impl Transport for FetchTransport {
 
     fn now_ms(&self) -> Option<f64> {
         Some(js_sys::Date::now())
+    }
+}
+
+/// One attempt's timer and fetch: both cancelled if the attempt is dropped unfinished (the
+/// caller aborted), so no timer keeps a process alive after its call is over.
+struct Attempt {
+    timer: JsValue,
+    cancel: Option<AbortOnDrop>,
+}
+
+impl Attempt {
+    fn finish(mut self) {
+        if let Some(cancel) = self.cancel.take() {
+            cancel.disarm();
+        }
+    }
+}
+
+impl Drop for Attempt {
+    fn drop(&mut self) {
+        glue::disarm(&self.timer);
     }
 }
 

@@ -20,8 +20,17 @@ export class McpServersError extends Error {
   }
 }
 
-export function makeError(message, fieldsJson) {
-  return new McpServersError(message, JSON.parse(fieldsJson));
+export function makeError(message, fields) {
+  return new McpServersError(message, fields);
+}
+
+/** The body parsed as JSON, or undefined when it is not JSON (an HTML error page, nothing). */
+export function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Turns a pager (`next()` resolving to a page or undefined) into an async iterable of items. */

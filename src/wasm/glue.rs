@@ -10,7 +10,11 @@ use super::client::ServerPager;
 extern "C" {
     /// A `McpServersError` with the given message and fields (a JSON object).
     #[wasm_bindgen(js_name = makeError)]
-    pub fn make_error(message: &str, fields_json: &str) -> JsValue;
+    pub fn make_error(message: &str, fields: &js_sys::Object) -> JsValue;
+
+    /// `JSON.parse(text)`, or `undefined` when the text is not JSON.
+    #[wasm_bindgen(js_name = parseJson)]
+    pub fn parse_json(text: &JsValue) -> JsValue;
 
     /// An async iterable over the items of every page the pager yields.
     #[wasm_bindgen(js_name = pagesToItems)]

@@ -6,6 +6,7 @@ mod convert;
 mod error;
 mod fetch;
 mod glue;
+mod js_json;
 mod options;
 mod signal;
 mod validators;

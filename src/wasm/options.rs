@@ -11,9 +11,8 @@ use web_sys::AbortSignal;
 
 use crate::config::{ClientConfig, RequestOptions as CoreRequestOptions};
 use crate::error::Error;
+use crate::json::Json;
 use crate::validate::Problem;
-
-use super::convert;
 
 /// Options of `new McpServersClient(options)`.
 #[derive(Debug, Default, Deserialize, Tsify)]
@@ -85,93 +84,170 @@ fn problem(field: &str, message: &str) -> Problem {
     }
 }
 
-fn milliseconds(field: &str, value: Option<f64>, problems: &mut Vec<Problem>) -> Option<u64> {
-    let ms = value?;
-    if (1.0..=86_400_000.0).contains(&ms) {
-        Some(ms as u64)
-    } else {
-        problems.push(problem(
-            field,
-            "must be a number of milliseconds from 1 to 86400000",
-        ));
-        None
-    }
+/// Reads an options object: unknown names refused, each value checked for its type.
+struct Options<'a> {
+    value: Option<&'a JsValue>,
+    problems: Vec<Problem>,
 }
 
-fn retries(field: &str, value: Option<f64>, problems: &mut Vec<Problem>) -> Option<u32> {
-    let n = value?;
-    if n.fract() == 0.0 && (0.0..=10.0).contains(&n) {
-        Some(n as u32)
-    } else {
-        problems.push(problem(field, "must be a whole number from 0 to 10"));
-        None
+impl<'a> Options<'a> {
+    fn new(value: &'a JsValue, allowed: &[&str]) -> Self {
+        let mut options = Self {
+            value: None,
+            problems: Vec::new(),
+        };
+        if value.is_undefined() || value.is_null() {
+            return options;
+        }
+        match value.keys() {
+            None => options
+                .problems
+                .push(problem("options", "must be an object")),
+            Some(keys) => {
+                for key in keys.iter().filter(|k| !allowed.contains(&k.as_str())) {
+                    options
+                        .problems
+                        .push(problem(key, "is not an option (check its spelling)"));
+                }
+                options.value = Some(value);
+            }
+        }
+        options
     }
-}
 
-/// Reads a function-valued or object-valued field that JSON cannot carry.
-fn property<T: JsCast>(
-    object: &JsValue,
-    name: &str,
-    kind: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<T> {
-    if !object.is_object() {
-        return None;
+    fn member(&self, key: &str) -> Option<JsValue> {
+        self.value?.get(key).filter(|v| !v.is_null())
     }
-    let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()?;
-    if value.is_undefined() || value.is_null() {
-        return None;
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        let value = self.member(key)?;
+        let text = value.as_string();
+        if text.is_none() {
+            self.problems.push(problem(key, "must be a string"));
+        }
+        text
     }
-    match value.dyn_into::<T>() {
-        Ok(v) => Some(v),
-        Err(_) => {
-            problems.push(problem(name, &format!("must be {kind}")));
+
+    fn number(&mut self, key: &str) -> Option<f64> {
+        let value = self.member(key)?;
+        let n = value.as_number();
+        if n.is_none() {
+            self.problems.push(problem(key, "must be a number"));
+        }
+        n
+    }
+
+    fn milliseconds(&mut self, key: &str) -> Option<u64> {
+        let ms = self.number(key)?;
+        if (1.0..=86_400_000.0).contains(&ms) {
+            Some(ms as u64)
+        } else {
+            self.problems.push(problem(
+                key,
+                "must be a number of milliseconds from 1 to 86400000",
+            ));
             None
+        }
+    }
+
+    fn retries(&mut self, key: &str) -> Option<u32> {
+        let n = self.number(key)?;
+        if n.fract() == 0.0 && (0.0..=10.0).contains(&n) {
+            Some(n as u32)
+        } else {
+            self.problems
+                .push(problem(key, "must be a whole number from 0 to 10"));
+            None
+        }
+    }
+
+    fn headers(&mut self, key: &str) -> Vec<(String, String)> {
+        let Some(value) = self.member(key) else {
+            return Vec::new();
+        };
+        let Some(names) = value.keys() else {
+            self.problems
+                .push(problem(key, "must be an object of header names to values"));
+            return Vec::new();
+        };
+        let mut headers = Vec::with_capacity(names.len());
+        for name in names {
+            match value.get(&name).and_then(|v| v.as_string()) {
+                Some(v) => headers.push((name, v)),
+                None => self
+                    .problems
+                    .push(problem(&format!("{key}.{name}"), "must be a string")),
+            }
+        }
+        headers
+    }
+
+    fn object<T: JsCast>(&mut self, key: &str, kind: &str) -> Option<T> {
+        let value = self.member(key)?;
+        match value.dyn_into::<T>() {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.problems.push(problem(key, &format!("must be {kind}")));
+                None
+            }
+        }
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Error> {
+        if self.problems.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::validation(self.problems))
         }
     }
 }
 
-fn headers(map: Option<BTreeMap<String, String>>) -> Vec<(String, String)> {
-    map.unwrap_or_default().into_iter().collect()
-}
+const CLIENT_OPTIONS: &[&str] = &[
+    "apiToken",
+    "apiEmail",
+    "apiKey",
+    "userServiceKey",
+    "baseURL",
+    "accountId",
+    "timeout",
+    "maxRetries",
+    "maxRetryDelay",
+    "defaultHeaders",
+    "fetch",
+];
 
 /// The client's configuration and custom fetch, from the constructor's options.
 pub fn client_config(value: &JsValue) -> Result<(ClientConfig, Option<Function>), Error> {
-    let options: ClientOptions = convert::from_js("options", value).map_err(Error::validation)?;
-    let mut problems = Vec::new();
-    let fetch = property::<Function>(value, "fetch", "a function", &mut problems);
+    let mut o = Options::new(value, CLIENT_OPTIONS);
     let mut config = ClientConfig {
-        api_token: options.api_token,
-        api_email: options.api_email,
-        api_key: options.api_key,
-        user_service_key: options.user_service_key,
-        account_id: options.account_id,
-        default_headers: headers(options.default_headers),
+        api_token: o.string("apiToken"),
+        api_email: o.string("apiEmail"),
+        api_key: o.string("apiKey"),
+        user_service_key: o.string("userServiceKey"),
+        account_id: o.string("accountId"),
+        default_headers: o.headers("defaultHeaders"),
         ..ClientConfig::default()
     };
-    if let Some(base) = options.base_url {
-        config.base_url = resolve_base_url(&base).unwrap_or_else(|| {
-            problems.push(problem(
+    if let Some(base) = o.string("baseURL") {
+        match resolve_base_url(&base) {
+            Some(url) => config.base_url = url,
+            None => o.problems.push(problem(
                 "baseURL",
                 "must be an absolute http(s) URL, or a path like /client/v4 on a page",
-            ));
-            base
-        });
+            )),
+        }
     }
-    if let Some(ms) = milliseconds("timeout", options.timeout, &mut problems) {
+    if let Some(ms) = o.milliseconds("timeout") {
         config.timeout_ms = ms;
     }
-    if let Some(n) = retries("maxRetries", options.max_retries, &mut problems) {
+    if let Some(n) = o.retries("maxRetries") {
         config.retry.max_retries = n;
     }
-    if let Some(ms) = milliseconds("maxRetryDelay", options.max_retry_delay, &mut problems) {
+    if let Some(ms) = o.milliseconds("maxRetryDelay") {
         config.retry.max_retry_delay_ms = ms;
     }
-    if problems.is_empty() {
-        Ok((config, fetch))
-    } else {
-        Err(Error::validation(problems))
-    }
+    let fetch = o.object::<Function>("fetch", "a function");
+    o.finish((config, fetch))
 }
 
 /// A path is resolved against the global `location` (pages and web workers have one).
@@ -183,10 +259,8 @@ fn resolve_base_url(base: &str) -> Option<String> {
     if !base.starts_with('/') {
         return None;
     }
-    let location = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("location")).ok()?;
-    let origin = js_sys::Reflect::get(&location, &JsValue::from_str("origin"))
-        .ok()?
-        .as_string()?;
+    let location = js_sys::global().get("location")?;
+    let origin = location.get("origin")?.as_string()?;
     origin
         .starts_with("http")
         .then(|| format!("{origin}{base}"))
@@ -196,17 +270,12 @@ fn resolve_base_url(base: &str) -> Option<String> {
 pub fn request_options(
     value: &JsValue,
 ) -> Result<(CoreRequestOptions, Option<AbortSignal>), Error> {
-    let options: RequestOptions = convert::from_js("options", value).map_err(Error::validation)?;
-    let mut problems = Vec::new();
-    let signal = property::<AbortSignal>(value, "signal", "an AbortSignal", &mut problems);
+    let mut o = Options::new(value, &["signal", "timeout", "maxRetries", "headers"]);
     let core = CoreRequestOptions {
-        timeout_ms: milliseconds("timeout", options.timeout, &mut problems),
-        max_retries: retries("maxRetries", options.max_retries, &mut problems),
-        headers: headers(options.headers),
+        timeout_ms: o.milliseconds("timeout"),
+        max_retries: o.retries("maxRetries"),
+        headers: o.headers("headers"),
     };
-    if problems.is_empty() {
-        Ok((core, signal))
-    } else {
-        Err(Error::validation(problems))
-    }
+    let signal = o.object::<AbortSignal>("signal", "an AbortSignal");
+    o.finish((core, signal))
 }

@@ -11,12 +11,27 @@ use crate::error::{Error, ErrorKind};
 
 use super::glue;
 
-/// Aborts its controller when dropped: an abandoned fetch or timer is cancelled, not leaked.
-pub struct AbortOnDrop(pub AbortController);
+/// Aborts its controller when dropped before [`AbortOnDrop::disarm`]: an abandoned fetch or
+/// timer is cancelled, not leaked, and a finished one costs no abort event.
+pub struct AbortOnDrop(Option<AbortController>);
+
+impl AbortOnDrop {
+    /// Guards `controller`.
+    pub fn new(controller: AbortController) -> Self {
+        Self(Some(controller))
+    }
+
+    /// The work finished: nothing to cancel.
+    pub fn disarm(mut self) {
+        self.0 = None;
+    }
+}
 
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
-        self.0.abort();
+        if let Some(controller) = &self.0 {
+            controller.abort();
+        }
     }
 }
 
@@ -42,7 +57,8 @@ pub async fn abortable<T>(
     let release = AbortController::new()
         .map_err(|_| Error::new(ErrorKind::Network, "AbortController is not available"))?;
     let when = JsFuture::from(glue::when_aborted(&signal, &release));
-    let _release = AbortOnDrop(release);
+    // Always aborted at the end: that removes our listener from the caller's signal.
+    let _release = AbortOnDrop::new(release);
     let mut call = pin!(call);
     let mut when = pin!(when);
     poll_fn(|cx| {
