@@ -23,6 +23,19 @@ const rows = (page) => page.locator('.servers-table tbody tr');
 const rowIds = (page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
 const banner = (page) => page.locator('#banner-region .banner');
 
+/** Visible form controls and buttons that have no accessible name. */
+const unlabelled = (page) => page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, a[href]')]
+  .filter((el) => el.getClientRects().length > 0)
+  .filter((el) => {
+    if (el.getAttribute('aria-label')?.trim()) return false;
+    const by = el.getAttribute('aria-labelledby');
+    if (by && by.split(' ').some((id) => document.getElementById(id)?.textContent.trim())) return false;
+    if (el.labels && [...el.labels].some((l) => l.textContent.trim())) return false;
+    if ((el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.trim()) return false;
+    return true;
+  })
+  .map((el) => el.outerHTML.slice(0, 120)));
+
 describe('admin page', () => {
   before(async () => {
     emulator = await startEmulator();
@@ -454,6 +467,30 @@ describe('admin page', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'New MCP server' }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.id), await page.getByLabel('Server ID').getAttribute('id'));
+  });
+
+  test('gives every visible control an accessible name (connection, list, create, detail, edit)', async () => {
+    const api = apiFor(emulator.base, 'e2e-a11y');
+    await api.create({ id: 'synced', name: 'Synced', hostname: `${emulator.base}/demo-mcp`, auth_type: 'bearer', auth_credentials: 't' });
+    await api.sync('synced');
+    const { page } = await newPage({ label: 'a11y' });
+    await page.goto(`${emulator.base}/`);
+    await page.getByRole('button', { name: 'Connect' }).waitFor();
+    assert.deepEqual(await unlabelled(page), [], 'connection form');
+    await connectAndWaitForList(page, emulator.base, 'e2e-a11y');
+    assert.deepEqual(await unlabelled(page), [], 'list');
+    await page.getByRole('button', { name: 'Connection' }).click();
+    assert.deepEqual(await unlabelled(page), [], 'list with the connection panel open');
+    await page.getByRole('button', { name: 'Connection' }).click();
+    await page.locator('.view-header').getByRole('button', { name: 'New server' }).click();
+    await page.getByLabel('Auth type').selectOption('bearer');
+    assert.deepEqual(await unlabelled(page), [], 'create form');
+    await page.goto(`${emulator.base}/#/servers/synced`);
+    await page.locator('#tools-card .cap-name').first().waitFor();
+    assert.ok(await page.locator('#tools-card .cap-name').count() > 0);
+    assert.deepEqual(await unlabelled(page), [], 'detail with tools and prompts');
+    await page.getByRole('button', { name: 'Edit' }).click();
+    assert.deepEqual(await unlabelled(page), [], 'edit form');
   });
 
   test('screenshots: list, detail and create form at desktop and 375 px, with no sideways scrolling on mobile', async () => {
