@@ -566,17 +566,31 @@ describe('admin page', () => {
     }
   });
 
-  test('prefills the demo account when the emulator publishes one at /demo.json', async (t) => {
-    const demo = await (await fetch(`${emulator.base}/demo.json`)).json().catch(() => ({}));
-    if (typeof demo?.accountId !== 'string') {
-      t.skip('this emulator publishes no demo account at /demo.json (www/demo.json is the empty placeholder)');
-      return;
+  test('prefills the demo account published at /demo.json, and ignores the empty placeholder', async () => {
+    // Without a demo account (www/demo.json is `{}`), nothing is prefilled.
+    const plain = await newPage({ label: 'no-demo' });
+    await plain.page.goto(`${emulator.base}/`);
+    await plain.page.getByRole('button', { name: 'Connect' }).waitFor();
+    await plain.page.waitForLoadState('networkidle');
+    const served = await (await fetch(`${emulator.base}/demo.json`)).json().catch(() => ({}));
+    if (typeof served?.accountId !== 'string') {
+      assert.ok(await plain.page.locator('#demo-note').isHidden());
+      assert.equal(await plain.page.getByLabel('API token').inputValue(), '');
     }
+
+    // With one (served by the emulator's demo mode, or stood in for here when it does not), the
+    // form is filled and connecting works.
+    const demo = typeof served?.accountId === 'string' ? served : { accountId: 'e2e-list', token: TOKEN };
     const { page } = await newPage({ label: 'demo' });
+    if (demo !== served) {
+      await page.route('**/demo.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(demo) }));
+    }
     await page.goto(`${emulator.base}/`);
     await page.locator('#demo-note').waitFor();
     assert.equal(await page.getByLabel('Account ID').inputValue(), demo.accountId);
     assert.equal(await page.getByLabel('API token').inputValue(), demo.token);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await listReady(page);
   });
 
   test('no console errors or uncaught exceptions during the run', () => {
