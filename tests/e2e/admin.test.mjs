@@ -290,6 +290,7 @@ describe('admin page', () => {
     await page.getByLabel('Alias for add').fill('plus');
     await page.getByLabel('Description override for greeting').fill('Say hello nicely');
     // A bad alias is caught by the library's validator with no request.
+    assert.ok(await page.getByRole('button', { name: 'Sync' }).isDisabled(), 'no sync over unsaved edits');
     await page.getByLabel('Alias for roll_dice').fill('bad alias!');
     const sent = apiRequests.length;
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -298,6 +299,7 @@ describe('admin page', () => {
     await page.getByLabel('Alias for roll_dice').fill('');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Tool and prompt settings saved.').waitFor();
+    assert.ok(await page.getByRole('button', { name: 'Sync' }).isEnabled());
 
     const { json } = await api.read('demo');
     const tools = Object.fromEntries(json.result.updated_tools.map((t) => [t.name, t]));

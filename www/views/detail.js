@@ -76,10 +76,19 @@ export function renderDetail(root, id, go) {
     function updateSaveBar() {
       const dirty = editors.tools.isDirty() || editors.prompts.isDirty();
       saveBar.hidden = !dirty;
+      // A sync redraws the tables, so it waits until the edits are saved or discarded.
+      syncBtn.disabled = dirty;
+      if (dirty) {
+        syncBtn.setAttribute('aria-describedby', 'unsaved-note');
+        syncBtn.title = 'Save or discard your changes to tools and prompts first';
+      } else {
+        syncBtn.removeAttribute('aria-describedby');
+        syncBtn.removeAttribute('title');
+      }
       if (dirty && !saveBar.firstChild) {
         const saveBtn = button('Save changes', { kind: 'primary', onclick: () => saveCapabilities(saveBtn) });
         replace(saveBar,
-          h('p', null, 'You have unsaved changes to tools or prompts.'),
+          h('p', { id: 'unsaved-note' }, 'You have unsaved changes to tools or prompts.'),
           h('div', { class: 'save-bar-actions' },
             button('Discard', { kind: 'ghost', onclick: () => draw() }),
             saveBtn));
