@@ -82,7 +82,8 @@ pub enum Body<J> {
 pub struct HttpResponse<J> {
     /// HTTP status.
     pub status: u16,
-    /// The headers the client reads (`cf-ray`, `retry-after`, …), names in lowercase.
+    /// The headers the client reads (`cf-ray`, `retry-after`, …), names in lowercase; a
+    /// transport may skip them on a 2xx, where none is used.
     pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Body<J>,

@@ -29,6 +29,13 @@ pub trait Json: Sized {
     /// The value as a Rust type (used by the typed Rust API, never by the npm package).
     fn deserialize<T: DeserializeOwned>(&self) -> Result<T, String>;
 
+    /// For an array: the index of the first element that is not an object (`Some(None)` when
+    /// all are); `None` when the value is not an array.
+    fn first_non_object(&self) -> Option<Option<usize>> {
+        self.items()
+            .map(|items| items.iter().position(|item| !item.is_object()))
+    }
+
     /// Whether the value is an object (not an array).
     fn is_object(&self) -> bool {
         self.keys().is_some()

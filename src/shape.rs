@@ -63,11 +63,12 @@ fn server<J: Json>(value: &J, path: &str) -> Result<(), String> {
         let Some(list) = value.get(key) else {
             return Err(format!("{path}.{key}: missing"));
         };
-        let items = list
-            .items()
-            .ok_or_else(|| format!("{path}.{key}: expected an array, got {}", list.describe()))?;
-        if let Some(i) = items.iter().position(|item| !item.is_object()) {
-            return Err(format!("{path}.{key}[{i}]: expected an object"));
+        match list.first_non_object() {
+            None => {
+                return Err(format!("{path}.{key}: expected an array, got {}", list.describe()))
+            }
+            Some(Some(i)) => return Err(format!("{path}.{key}[{i}]: expected an object")),
+            Some(None) => {}
         }
     }
     Ok(())

@@ -21,7 +21,7 @@ use super::signal::AbortOnDrop;
 extern "C" {
     // The global `fetch`, whatever the global object is called in this runtime.
     #[wasm_bindgen(js_name = fetch, catch)]
-    fn global_fetch(request: &web_sys::Request) -> Result<Promise, JsValue>;
+    fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
 }
 
 /// Sends requests with `fetch`: the global one, or one the caller supplied (a Worker service
@@ -58,24 +58,34 @@ impl FetchTransport {
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }
-        let raw = web_sys::Request::new_with_str_and_init(&request.url, &init)?;
+        // A custom fetch gets one Request object (what a service binding's fetch expects);
+        // the global fetch gets the URL and init, which spares building a Request twice.
         let pending = match &self.fetch {
-            Some(fetch) => fetch.call1(&js_sys::global(), &raw)?,
-            None => global_fetch(&raw)?.into(),
+            Some(fetch) => {
+                let raw = web_sys::Request::new_with_str_and_init(&request.url, &init)?;
+                fetch.call1(&js_sys::global(), &raw)?
+            }
+            None => global_fetch(&request.url, &init)?.into(),
         };
         // `Promise.resolve` also accepts a thenable or a plain value from an odd custom fetch.
         let value = JsFuture::from(Promise::resolve(&pending)).await?;
         let response: Response = value
             .dyn_into()
             .map_err(|_| JsValue::from_str("fetch resolved to something that is not a Response"))?;
-        let headers = response.headers();
-        let headers = RESPONSE_HEADERS
-            .iter()
-            .filter_map(|name| {
-                let value = headers.get(name).ok().flatten()?;
-                Some(((*name).to_owned(), value))
-            })
-            .collect();
+        let status = response.status();
+        // Only a failure's headers matter (ray id, retry hints): a success reads none.
+        let headers = if (200..300).contains(&status) {
+            Vec::new()
+        } else {
+            let headers = response.headers();
+            RESPONSE_HEADERS
+                .iter()
+                .filter_map(|name| {
+                    let value = headers.get(name).ok().flatten()?;
+                    Some(((*name).to_owned(), value))
+                })
+                .collect()
+        };
         let text = JsFuture::from(response.text()?).await?;
         let parsed = glue::parse_json(&text);
         let body = if parsed.is_undefined() {
@@ -84,7 +94,7 @@ impl FetchTransport {
             Body::Json(parsed)
         };
         Ok(HttpResponse {
-            status: response.status(),
+            status,
             headers,
             body,
         })

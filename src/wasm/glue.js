@@ -24,6 +24,11 @@ export function makeError(message, fields) {
   return new McpServersError(message, fields);
 }
 
+/** The index of the first element that is not an object (null and arrays are not), or -1. */
+export function firstNonObject(array) {
+  return array.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
+}
+
 /** The body parsed as JSON, or undefined when it is not JSON (an HTML error page, nothing). */
 export function parseJson(text) {
   try {

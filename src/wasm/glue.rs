@@ -12,6 +12,10 @@ extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     pub fn make_error(message: &str, fields: &js_sys::Object) -> JsValue;
 
+    /// The index of the first element of `array` that is not a plain object, or -1.
+    #[wasm_bindgen(js_name = firstNonObject)]
+    pub fn first_non_object(array: &JsValue) -> f64;
+
     /// `JSON.parse(text)`, or `undefined` when the text is not JSON.
     #[wasm_bindgen(js_name = parseJson)]
     pub fn parse_json(text: &JsValue) -> JsValue;

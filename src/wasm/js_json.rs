@@ -37,6 +37,16 @@ impl Json for JsValue {
         Array::is_array(self).then(|| self.unchecked_ref::<Array>().iter().collect())
     }
 
+    /// One call into JavaScript instead of a handle per element (a page of 100 servers with
+    /// 50 tools each would otherwise create 5,000).
+    fn first_non_object(&self) -> Option<Option<usize>> {
+        if !Array::is_array(self) {
+            return None;
+        }
+        let index = super::glue::first_non_object(self);
+        Some((index >= 0.0).then_some(index as usize))
+    }
+
     fn keys(&self) -> Option<Vec<String>> {
         if !self.is_object() || Array::is_array(self) || self.is_function() {
             return None;
