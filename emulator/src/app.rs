@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use axum::routing::{any, post};
+use axum::routing::{any, get, post};
 use axum::{middleware, Router};
 
 use crate::faults::{self, FaultSpec};
 use crate::state::AppState;
-use crate::{api, demo_mcp, proxy, static_files};
+use crate::{api, demo_mcp, proxy, seed, static_files};
 
 pub fn build(state: Arc<AppState>, faults: Option<FaultSpec>) -> Router {
     let api = if state.proxy_to.is_some() {
@@ -32,6 +32,7 @@ pub fn build(state: Arc<AppState>, faults: Option<FaultSpec>) -> Router {
                 .get(demo_mcp::other)
                 .delete(demo_mcp::other),
         )
+        .route("/demo.json", get(seed::demo_json))
         .fallback(static_files::serve)
         .with_state(state)
 }

@@ -34,7 +34,9 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// When the store is empty, create a demo account with sample servers, one of them the
-    /// built-in demo MCP server.
+    /// built-in demo MCP server. Also serves `/demo.json` (the demo account id and the accepted
+    /// token) so the admin page can fill in its connection form: a demo on loopback only, never
+    /// with a token that matters.
     #[arg(long)]
     pub seed_demo: bool,
 

@@ -89,6 +89,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         sync_timeout: Duration::from_secs(cli.sync_timeout.max(1)),
         www: cli.www.clone(),
         pkg: cli.pkg.clone(),
+        demo: cli.seed_demo && proxy_to.is_none(),
         proxy_to,
         http,
     });

@@ -1,10 +1,31 @@
 //! `--seed-demo`: a demo account with sample servers, when the store is empty.
 
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::{Method, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use cf_mcp_servers::models::{AuthType, CapabilityOverride, ServerCreateParams};
 
 use crate::api::records::new_record;
 use crate::clock;
+use crate::state::AppState;
+use crate::static_files;
 use crate::store::Store;
+
+/// Token the demo advertises when no `--token` was given (any token is accepted then).
+const ANY_TOKEN: &str = "demo-token";
+
+/// `GET /demo.json` in demo mode: what the admin page needs to connect to the demo account.
+/// Outside demo mode the path is an ordinary static file lookup.
+pub async fn demo_json(State(state): State<Arc<AppState>>, method: Method, uri: Uri) -> Response {
+    if !state.demo {
+        return static_files::serve(State(state), method, uri).await;
+    }
+    let token = state.token.clone().unwrap_or_else(|| ANY_TOKEN.to_owned());
+    Json(serde_json::json!({ "accountId": DEMO_ACCOUNT, "token": token })).into_response()
+}
 
 /// The demo account's id.
 pub const DEMO_ACCOUNT: &str = "0123456789abcdef0123456789abcdef";

@@ -14,6 +14,8 @@ pub struct AppState {
     pub pkg: PathBuf,
     /// Base URL `/client/v4/*` is forwarded to, without a trailing slash.
     pub proxy_to: Option<String>,
+    /// `--seed-demo`: serve `/demo.json` for the admin page.
+    pub demo: bool,
     /// HTTP client for the proxy.
     pub http: reqwest::Client,
 }

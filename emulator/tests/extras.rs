@@ -226,3 +226,32 @@ fn help_explains_every_flag_and_the_fault_spec() {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
 }
+
+#[tokio::test]
+async fn the_demo_tells_the_admin_page_its_account_and_token() {
+    let http = client();
+    let demo = Emulator::start(&["--seed-demo"]);
+    let (status, body) = send(http.get(format!("{}/demo.json", demo.base))).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        body,
+        json!({"accountId": "0123456789abcdef0123456789abcdef", "token": TOKEN})
+    );
+    // The advertised pair really connects.
+    let (status, list) = send(
+        http.get(demo.servers("0123456789abcdef0123456789abcdef"))
+            .bearer_auth(TOKEN),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(!list["result"].as_array().unwrap().is_empty());
+    // Without --seed-demo the path is an ordinary static file, and no token is handed out.
+    let plain = Emulator::start(&["--www", "/nonexistent-www-dir"]);
+    let response = http
+        .get(format!("{}/demo.json", plain.base))
+        .send()
+        .await
+        .unwrap();
+    let text = response.text().await.unwrap();
+    assert!(!text.contains(TOKEN), "{text}");
+}
