@@ -65,7 +65,10 @@ fn server<J: Json>(value: &J, path: &str) -> Result<(), String> {
         };
         match list.first_non_object() {
             None => {
-                return Err(format!("{path}.{key}: expected an array, got {}", list.describe()))
+                return Err(format!(
+                    "{path}.{key}: expected an array, got {}",
+                    list.describe()
+                ))
             }
             Some(Some(i)) => return Err(format!("{path}.{key}[{i}]: expected an object")),
             Some(None) => {}
