@@ -438,9 +438,13 @@ describe('admin page', () => {
     let s = await storage();
     assert.ok(!s.local.includes(TOKEN) && !s.session.includes(TOKEN) && !s.url.includes(TOKEN), 'not stored without opting in');
 
-    await page.reload(); // memory only: a reload asks again
+    await page.reload(); // memory only: a reload asks again (prefilled only with what the demo publishes)
     await page.getByRole('button', { name: 'Connect' }).waitFor();
-    assert.equal(await page.getByLabel('API token').inputValue(), '');
+    const published = await page.evaluate(async () => {
+      const res = await fetch('/demo.json');
+      return res.ok ? ((await res.json()).token ?? '') : '';
+    });
+    assert.equal(await page.getByLabel('API token').inputValue(), published);
 
     await connectAndWaitForList(page, emulator.base, 'e2e-list', { remember: true });
     s = await storage();
@@ -568,31 +572,17 @@ describe('admin page', () => {
     }
   });
 
-  test('prefills the demo account published at /demo.json, and ignores the empty placeholder', async () => {
-    // Without a demo account (www/demo.json is `{}`), nothing is prefilled.
-    const plain = await newPage({ label: 'no-demo' });
-    await plain.page.goto(`${emulator.base}/`);
-    await plain.page.getByRole('button', { name: 'Connect' }).waitFor();
-    await plain.page.waitForLoadState('networkidle');
-    const served = await (await fetch(`${emulator.base}/demo.json`)).json().catch(() => ({}));
-    if (typeof served?.accountId !== 'string') {
-      assert.ok(await plain.page.locator('#demo-note').isHidden());
-      assert.equal(await plain.page.getByLabel('API token').inputValue(), '');
-    }
-
-    // With one (served by the emulator's demo mode, or stood in for here when it does not), the
-    // form is filled and connecting works.
-    const demo = typeof served?.accountId === 'string' ? served : { accountId: 'e2e-list', token: TOKEN };
+  test('prefills the demo account the emulator publishes at /demo.json, and connects with it', async () => {
+    const demo = await (await fetch(`${emulator.base}/demo.json`)).json();
+    assert.equal(typeof demo.accountId, 'string', 'the emulator in --seed-demo mode publishes its demo account');
     const { page } = await newPage({ label: 'demo' });
-    if (demo !== served) {
-      await page.route('**/demo.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(demo) }));
-    }
     await page.goto(`${emulator.base}/`);
     await page.locator('#demo-note').waitFor();
     assert.equal(await page.getByLabel('Account ID').inputValue(), demo.accountId);
     assert.equal(await page.getByLabel('API token').inputValue(), demo.token);
     await page.getByRole('button', { name: 'Connect' }).click();
     await listReady(page);
+    await page.getByRole('link', { name: 'Built-in demo server' }).first().waitFor();
   });
 
   test('no console errors or uncaught exceptions during the run', () => {
