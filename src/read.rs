@@ -12,6 +12,8 @@ use crate::validate::Problem;
 /// Reads the fields of one JSON object, collecting problems.
 struct Reader<'a, J> {
     object: Option<&'a J>,
+    /// The keys present, so absent fields cost no lookup.
+    present: Vec<String>,
     /// The value was not an object: already reported, so its fields are not.
     refused: bool,
     prefix: String,
@@ -30,6 +32,7 @@ impl<'a, J: Json> Reader<'a, J> {
         let object = value.filter(|v| !v.is_null());
         let mut reader = Self {
             object,
+            present: Vec::new(),
             refused: false,
             prefix: prefix.to_owned(),
             problems,
@@ -45,6 +48,7 @@ impl<'a, J: Json> Reader<'a, J> {
             Some(Some(keys)) => {
                 for key in keys {
                     if allowed.contains(&key.as_str()) {
+                        reader.present.push(key);
                         continue;
                     }
                     let hint = if immutable.contains(&key.as_str()) {
@@ -75,6 +79,9 @@ impl<'a, J: Json> Reader<'a, J> {
 
     /// The member, treating `null` like absence.
     fn member(&self, key: &str) -> Option<J> {
+        if !self.present.iter().any(|k| k == key) {
+            return None;
+        }
         self.object?.get(key).filter(|v| !v.is_null())
     }
 
@@ -107,6 +114,9 @@ impl<'a, J: Json> Reader<'a, J> {
 
     /// `Some(None)` for an explicit `null`: the caller wants the value cleared.
     fn nullable_string(&mut self, key: &str) -> Option<Option<String>> {
+        if !self.present.iter().any(|k| k == key) {
+            return None;
+        }
         let value = self.object?.get(key)?;
         if value.is_null() {
             return Some(None);

@@ -73,19 +73,21 @@ impl FetchTransport {
             .dyn_into()
             .map_err(|_| JsValue::from_str("fetch resolved to something that is not a Response"))?;
         let status = response.status();
-        // Only a failure's headers matter (ray id, retry hints): a success reads none.
-        let headers = if (200..300).contains(&status) {
-            Vec::new()
+        // A success needs only the ray id (a 200 can still say `success: false`); the retry
+        // hints matter only on failures.
+        let headers = response.headers();
+        let wanted: &[&str] = if (200..300).contains(&status) {
+            &["cf-ray"]
         } else {
-            let headers = response.headers();
             RESPONSE_HEADERS
-                .iter()
-                .filter_map(|name| {
-                    let value = headers.get(name).ok().flatten()?;
-                    Some(((*name).to_owned(), value))
-                })
-                .collect()
         };
+        let headers = wanted
+            .iter()
+            .filter_map(|name| {
+                let value = headers.get(name).ok().flatten()?;
+                Some(((*name).to_owned(), value))
+            })
+            .collect();
         let text = JsFuture::from(response.text()?).await?;
         let parsed = glue::parse_json(&text);
         let body = if parsed.is_undefined() {

@@ -59,12 +59,15 @@ test('404 not found: code 7002 and the message "METHOD path: 404 [7002] Not Foun
 });
 
 test('a 200 with success:false is an api error (the official SDK misses this)', async () => {
-  const { srv, client } = await setup((req, res) =>
-    json(res, 200, { success: false, errors: [{ code: 10000, message: 'Authentication error' }], result: null }));
+  const { srv, client } = await setup((req, res) => {
+    res.setHeader('cf-ray', '8c0ffee0ba5e-AMS');
+    json(res, 200, { success: false, errors: [{ code: 10000, message: 'Authentication error' }], result: null });
+  });
   const err = await rejection(client.read('x'));
   assert.equal(err.kind, 'api');
   assert.equal(err.status, 200);
   assert.equal(err.code, 10000);
+  assert.equal(err.rayId, '8c0ffee0ba5e-AMS', 'a 200 failure still carries the ray id');
   assert.match(err.message, /Authentication error/);
   assert.equal(srv.requests.length, 1);
 });
