@@ -140,17 +140,7 @@ impl McpServersClient {
         params: Option<Ts<AccountParams>>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let core = self.core.clone();
-        let input = with_id(
-            read::account_params,
-            &id,
-            params.map(Into::into),
-            options.map(Into::into),
-        );
-        spawn(async move {
-            let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
-            settle(abortable(signal, "read", core.read_json(&id, &params, &opts)).await)
-        })
+        self.item(Item::Read, id, params, options)
     }
 
     /// Updates a server; only the fields you set are sent.
@@ -182,17 +172,7 @@ impl McpServersClient {
         params: Option<Ts<AccountParams>>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let core = self.core.clone();
-        let input = with_id(
-            read::account_params,
-            &id,
-            params.map(Into::into),
-            options.map(Into::into),
-        );
-        spawn(async move {
-            let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
-            settle(abortable(signal, "delete", core.delete_json(&id, &params, &opts)).await)
-        })
+        self.item(Item::Delete, id, params, options)
     }
 
     /// Syncs a server's tools and prompts from upstream now. An upstream failure resolves
@@ -201,6 +181,26 @@ impl McpServersClient {
     pub fn sync(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        params: Option<Ts<AccountParams>>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> Promise {
+        self.item(Item::Sync, id, params, options)
+    }
+}
+
+/// The calls on one server that take only `{ account_id? }`.
+#[derive(Clone, Copy)]
+enum Item {
+    Read,
+    Delete,
+    Sync,
+}
+
+impl McpServersClient {
+    fn item(
+        &self,
+        which: Item,
+        id: JsValue,
         params: Option<Ts<AccountParams>>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
@@ -213,7 +213,21 @@ impl McpServersClient {
         );
         spawn(async move {
             let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
-            settle(abortable(signal, "sync", core.sync_json(&id, &params, &opts)).await)
+            let (name, call) = (
+                match which {
+                    Item::Read => "read",
+                    Item::Delete => "delete",
+                    Item::Sync => "sync",
+                },
+                async {
+                    match which {
+                        Item::Read => core.read_json(&id, &params, &opts).await,
+                        Item::Delete => core.delete_json(&id, &params, &opts).await,
+                        Item::Sync => core.sync_json(&id, &params, &opts).await,
+                    }
+                },
+            );
+            settle(abortable(signal, name, call).await)
         })
     }
 }
