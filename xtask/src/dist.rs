@@ -60,6 +60,11 @@ pub fn build() -> Result {
         ],
         &[],
     )?;
+    let glue_js = pkg.join("cf_mcp_servers.js");
+    let generated = fs::read_to_string(&glue_js)
+        .map_err(|e| format!("cannot read {}: {e}", glue_js.display()))?;
+    fs::write(&glue_js, dedupe_snippet_imports(&generated))
+        .map_err(|e| format!("cannot write {}: {e}", glue_js.display()))?;
     let glue = glue_path(&pkg)?;
     let version = crate_version()?;
     let template = root.join("pkg-template");
@@ -79,6 +84,38 @@ pub fn build() -> Result {
     let _ = fs::remove_file(pkg.join(".gitignore"));
     println!("pkg/ is ready: cf-mcp-servers {version}");
     Ok(())
+}
+
+/// wasm-bindgen imports our snippet module once per function the wasm calls directly, and
+/// lists it under the same key each time in the imports object; bundlers (esbuild, so wrangler)
+/// warn about every duplicate key. Keep the first of each: they are all the same module.
+fn dedupe_snippet_imports(js: &str) -> String {
+    let mut seen_keys: Vec<&str> = Vec::new();
+    let mut dropped: Vec<String> = Vec::new();
+    let mut kept: Vec<&str> = Vec::new();
+    for line in js.lines() {
+        let entry = line
+            .trim()
+            .strip_suffix(',')
+            .and_then(|l| l.split_once("\": import"));
+        match entry {
+            Some((key, number)) if key.starts_with("\"./snippets/") => {
+                if seen_keys.contains(&key) {
+                    dropped.push(format!("import * as import{number} from"));
+                    continue;
+                }
+                seen_keys.push(key);
+            }
+            _ => {}
+        }
+        kept.push(line);
+    }
+    let mut out: Vec<&str> = kept
+        .into_iter()
+        .filter(|line| !dropped.iter().any(|d| line.starts_with(d.as_str())))
+        .collect();
+    out.push("");
+    out.join("\n")
 }
 
 /// The snippet module that defines `McpServersError`, relative to pkg/: the entries must
