@@ -55,6 +55,11 @@ impl Json for JsValue {
         Some(keys.iter().filter_map(|k| k.as_string()).collect())
     }
 
+    /// Without listing the keys (which would copy every key into wasm).
+    fn is_object(&self) -> bool {
+        JsValue::is_object(self) && !Array::is_array(self) && !self.is_function()
+    }
+
     /// `undefined` counts as `null`: both mean "no value" to a JSON reader.
     fn is_null(&self) -> bool {
         JsValue::is_null(self) || self.is_undefined()
