@@ -58,12 +58,11 @@ impl FetchTransport {
         if let Some(body) = &request.body {
             init.set_body(&JsValue::from_str(body));
         }
-        // A custom fetch gets one Request object (what a service binding's fetch expects);
-        // the global fetch gets the URL and init, which spares building a Request twice.
+        // `fetch(url, init)`, for a custom fetch as for the global one: the official SDK's
+        // convention, so a fetch written for it works here, and no Request is built twice.
         let pending = match &self.fetch {
             Some(fetch) => {
-                let raw = web_sys::Request::new_with_str_and_init(&request.url, &init)?;
-                fetch.call1(&js_sys::global(), &raw)?
+                fetch.call2(&js_sys::global(), &JsValue::from_str(&request.url), &init)?
             }
             None => global_fetch(&request.url, &init)?.into(),
         };

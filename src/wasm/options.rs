@@ -51,10 +51,14 @@ pub struct ClientOptions {
     /// Headers sent with every request.
     #[tsify(optional, type = "Record<string, string>")]
     pub default_headers: Option<BTreeMap<String, String>>,
-    /// A fetch to send requests with instead of the global one, e.g.
-    /// `(req) => env.API.fetch(req)` for a Worker service binding.
+    /// A fetch to send requests with instead of the global one, called as `fetch(url, init)`
+    /// like the official SDK's, e.g. `(url, init) => env.API.fetch(url, init)` for a Worker
+    /// service binding.
     #[serde(default)]
-    #[tsify(optional, type = "(request: Request) => Promise<Response>")]
+    #[tsify(
+        optional,
+        type = "(url: string, init: RequestInit) => Promise<Response>"
+    )]
     pub fetch: Option<IgnoredAny>,
 }
 

@@ -262,17 +262,18 @@ test('a custom fetch option is used instead of the global fetch', async () => {
   const seen = [];
   const client = new McpServersClient({
     apiToken: TOKEN, baseURL: srv.baseURL, accountId: ACCOUNT,
-    fetch: (request) => {
-      seen.push(request);
-      request.headers.set('x-via', 'custom-fetch');
-      return fetch(request);
+    // Called as fetch(url, init), as the official SDK calls its fetch option.
+    fetch: (url, init) => {
+      seen.push({ url, init });
+      init.headers.set('x-via', 'custom-fetch');
+      return fetch(url, init);
     },
   });
   const got = await client.read('full');
   assert.deepEqual(got, full);
   assert.equal(seen.length, 1);
-  assert.ok(seen[0] instanceof Request);
-  assert.equal(seen[0].method, 'GET');
+  assert.equal(typeof seen[0].url, 'string');
+  assert.equal(seen[0].init.method, 'GET');
   assert.equal(new URL(seen[0].url).pathname, `${PREFIX}/full`);
   assert.equal(srv.requests.length, 1);
   assert.equal(srv.requests[0].headers['x-via'], 'custom-fetch');
@@ -281,8 +282,8 @@ test('a custom fetch option is used instead of the global fetch', async () => {
 test('a custom fetch that answers by itself (a service binding) works without any server', async () => {
   const client = new McpServersClient({
     apiToken: TOKEN, baseURL: 'https://api.invalid/client/v4', accountId: ACCOUNT,
-    fetch: async (request) => {
-      const body = await request.text();
+    fetch: async (url, init) => {
+      const body = init.body;
       return new Response(JSON.stringify({ success: true, result: server(JSON.parse(body).id) }), {
         status: 201, headers: { 'content-type': 'application/json' },
       });

@@ -167,7 +167,7 @@ async function everyOperation(): Promise<void> {
     maxRetries: 2,
     maxRetryDelay: 60_000,
     defaultHeaders: { 'X-Team': 'platform' },
-    fetch: (request: Request) => fetch(request),
+    fetch: (url: string, init: RequestInit) => fetch(url, init),
   };
   const client = new McpServersClient(options);
   new McpServersClient();

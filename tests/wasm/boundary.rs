@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{Request, Response, ResponseInit};
+use web_sys::{Request, RequestInit, Response, ResponseInit};
 
 fn obj(json: &str) -> JsValue {
     JSON::parse(json).unwrap()
@@ -22,20 +22,24 @@ fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap()
 }
 
-/// A fetch that records each request and answers `status` with `body`.
+/// A fetch, called as `fetch(url, init)`, that records each request and answers `status`
+/// with `body`.
 fn scripted_fetch(status: u16, body: &'static str, seen: Rc<RefCell<Vec<Request>>>) -> Function {
-    let closure = Closure::<dyn Fn(Request) -> Promise>::new(move |request: Request| {
-        seen.borrow_mut().push(request);
-        let init = ResponseInit::new();
-        init.set_status(status);
-        let headers = web_sys::Headers::new().unwrap();
-        headers.set("cf-ray", "7a1b2c3d4e5f-LHR").unwrap();
-        init.set_headers(&headers);
-        let response: JsValue = Response::new_with_opt_str_and_init(Some(body), &init)
-            .unwrap()
-            .into();
-        Promise::resolve(&response)
-    });
+    let closure = Closure::<dyn Fn(String, RequestInit) -> Promise>::new(
+        move |url: String, init: RequestInit| {
+            seen.borrow_mut()
+                .push(Request::new_with_str_and_init(&url, &init).unwrap());
+            let init = ResponseInit::new();
+            init.set_status(status);
+            let headers = web_sys::Headers::new().unwrap();
+            headers.set("cf-ray", "7a1b2c3d4e5f-LHR").unwrap();
+            init.set_headers(&headers);
+            let response: JsValue = Response::new_with_opt_str_and_init(Some(body), &init)
+                .unwrap()
+                .into();
+            Promise::resolve(&response)
+        },
+    );
     closure.into_js_value().unchecked_into()
 }
 

@@ -31,7 +31,7 @@ async function run(env) {
   // A service binding's fetch as the client's transport.
   const viaBinding = new McpServersClient({
     apiToken: env.TOKEN, accountId: env.ACCOUNT_ID, baseURL: 'http://api.internal/client/v4',
-    fetch: (request) => env.API.fetch(request),
+    fetch: (url, init) => env.API.fetch(url, init),
   });
   await step('viaBinding', () => viaBinding.read('bare-pkg-2'));
   const wrong = new McpServersClient({ apiToken: 'wrong-token', baseURL: env.BASE_URL, accountId: env.ACCOUNT_ID, maxRetries: 0 });

@@ -23,7 +23,7 @@ function clientFor(env) {
         accountId: env.CLOUDFLARE_ACCOUNT_ID || undefined,
         baseURL: env.CLOUDFLARE_API_BASE_URL || DEFAULT_API,
         // A service binding to the API (optional) is used instead of the global fetch.
-        fetch: env.CLOUDFLARE_API ? (request) => env.CLOUDFLARE_API.fetch(request) : undefined,
+        fetch: env.CLOUDFLARE_API ? (url, init) => env.CLOUDFLARE_API.fetch(url, init) : undefined,
         // Never park a request (or a cron run) for minutes on a long Retry-After.
         maxRetryDelay: 10_000,
       }),
