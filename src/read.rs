@@ -223,15 +223,9 @@ pub fn create_draft<J: Json>(value: Option<&J>) -> (ServerCreateParams, Vec<Prob
         id: r.required_string("id"),
         name: r.required_string("name"),
         hostname: r.required_string("hostname"),
-        auth_type: match r.member("auth_type") {
-            Some(_) => r
-                .string("auth_type")
-                .map_or(AuthType::Unauthenticated, |s| AuthType::from(s.as_str())),
-            None => {
-                r.required_string("auth_type");
-                AuthType::Unauthenticated
-            }
-        },
+        // A missing or mistyped value reads as "" (reported once here; the draft's
+        // validator skips fields already reported).
+        auth_type: AuthType::from(r.required_string("auth_type").as_str()),
         auth_credentials: r.string("auth_credentials"),
         client_secret: r.string("client_secret"),
         description: r.nullable_string("description"),

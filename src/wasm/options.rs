@@ -3,8 +3,6 @@
 use std::collections::BTreeMap;
 
 use js_sys::Function;
-use serde::de::IgnoredAny;
-use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
@@ -14,9 +12,10 @@ use crate::error::Error;
 use crate::json::Json;
 use crate::validate::Problem;
 
-/// Options of `new McpServersClient(options)`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// Options of `new McpServersClient(options)`. The struct declares the TypeScript type; the
+/// values are read by [`client_config`], which also refuses unknown names.
+#[derive(Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct ClientOptions {
     /// API token, sent as `Authorization: Bearer …` (preferred).
     #[tsify(optional)]
@@ -54,22 +53,20 @@ pub struct ClientOptions {
     /// A fetch to send requests with instead of the global one, called as `fetch(url, init)`
     /// like the official SDK's, e.g. `(url, init) => env.API.fetch(url, init)` for a Worker
     /// service binding.
-    #[serde(default)]
     #[tsify(
         optional,
         type = "(url: string, init: RequestInit) => Promise<Response>"
     )]
-    pub fetch: Option<IgnoredAny>,
+    pub fetch: Option<JsValue>,
 }
 
-/// Options of a single call.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// Options of a single call (the TypeScript type; read by [`request_options`]).
+#[derive(Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct RequestOptions {
     /// Aborts the call (kind `'aborted'`), including its retries.
-    #[serde(default)]
     #[tsify(optional, type = "AbortSignal")]
-    pub signal: Option<IgnoredAny>,
+    pub signal: Option<JsValue>,
     /// Per-attempt timeout in milliseconds.
     #[tsify(optional)]
     pub timeout: Option<f64>,
