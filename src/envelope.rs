@@ -55,7 +55,7 @@ pub fn result<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Result<S
     if envelope.get("success").and_then(|s| s.as_bool()) == Some(false) {
         return Err(api_error(ctx, response));
     }
-    let Some(result) = envelope.get("result").filter(|r| !r.is_null()) else {
+    let Some(result) = envelope.get("result") else {
         return Err(decode_error(
             ctx,
             response,
@@ -71,7 +71,7 @@ pub fn result<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Result<S
 }
 
 fn result_info<J: Json>(json: &J) -> ResultInfo {
-    let number = |key: &str| {
+    let number = |key: &'static str| {
         json.get(key)
             .and_then(|v| v.as_number())
             .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))

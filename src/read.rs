@@ -2,7 +2,7 @@
 //! every field checked for its type, unknown fields refused, and every problem reported at
 //! once with the field it concerns.
 
-use crate::json::Json;
+use crate::json::{Json, Kind};
 use crate::models::{
     AccountParams, AuthType, CapabilityOverride, ServerCreateParams, ServerListParams,
     ServerUpdateParams,
@@ -78,20 +78,20 @@ impl<'a, J: Json> Reader<'a, J> {
     }
 
     /// The member, treating `null` like absence.
-    fn member(&self, key: &str) -> Option<J> {
+    fn member(&self, key: &'static str) -> Option<J> {
         if !self.present.iter().any(|k| k == key) {
             return None;
         }
-        self.object?.get(key).filter(|v| !v.is_null())
+        self.object?.get(key)
     }
 
-    fn mistyped(&mut self, key: &str, want: &str, got: &J) {
+    fn mistyped(&mut self, key: &'static str, want: &str, got: &J) {
         let field = self.field(key);
         let got = got.describe();
         self.problem(field, format!("must be {want} (got {got})"));
     }
 
-    fn string(&mut self, key: &str) -> Option<String> {
+    fn string(&mut self, key: &'static str) -> Option<String> {
         let value = self.member(key)?;
         let text = value.as_string();
         if text.is_none() {
@@ -100,7 +100,7 @@ impl<'a, J: Json> Reader<'a, J> {
         text
     }
 
-    fn required_string(&mut self, key: &str) -> String {
+    fn required_string(&mut self, key: &'static str) -> String {
         if self.refused {
             return String::new();
         }
@@ -113,18 +113,17 @@ impl<'a, J: Json> Reader<'a, J> {
     }
 
     /// `Some(None)` for an explicit `null`: the caller wants the value cleared.
-    fn nullable_string(&mut self, key: &str) -> Option<Option<String>> {
+    fn nullable_string(&mut self, key: &'static str) -> Option<Option<String>> {
         if !self.present.iter().any(|k| k == key) {
             return None;
         }
-        let value = self.object?.get(key)?;
-        if value.is_null() {
+        if self.object?.kind_of(key) == Some(Kind::Null) {
             return Some(None);
         }
         self.string(key).map(Some)
     }
 
-    fn boolean(&mut self, key: &str) -> Option<bool> {
+    fn boolean(&mut self, key: &'static str) -> Option<bool> {
         let value = self.member(key)?;
         let flag = value.as_bool();
         if flag.is_none() {
@@ -133,7 +132,7 @@ impl<'a, J: Json> Reader<'a, J> {
         flag
     }
 
-    fn whole_number(&mut self, key: &str) -> Option<u32> {
+    fn whole_number(&mut self, key: &'static str) -> Option<u32> {
         let value = self.member(key)?;
         match value.as_number() {
             Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
@@ -146,7 +145,7 @@ impl<'a, J: Json> Reader<'a, J> {
         }
     }
 
-    fn overrides(&mut self, key: &str) -> Option<Vec<CapabilityOverride>> {
+    fn overrides(&mut self, key: &'static str) -> Option<Vec<CapabilityOverride>> {
         let value = self.member(key)?;
         let Some(items) = value.items() else {
             self.mistyped(key, "an array", &value);

@@ -2,7 +2,7 @@
 //! it: a missing required field is a decode error naming its path (`result[3].name`), while
 //! unknown fields and new enum values pass through untouched.
 
-use crate::json::Json;
+use crate::json::{Json, Kind};
 
 /// What the `result` of a call must look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub enum Shape {
 /// Checks `result` against `shape`; the error names the path of the first mismatch.
 pub fn check<J: Json>(result: &J, shape: Shape) -> Result<(), String> {
     match shape {
-        Shape::Server => server(result, "result"),
+        Shape::Server => server(result).map_err(|e| e.at("result")),
         Shape::Servers => {
             let items = result.items().ok_or_else(|| {
                 format!(
@@ -26,10 +26,12 @@ pub fn check<J: Json>(result: &J, shape: Shape) -> Result<(), String> {
                     result.describe()
                 )
             })?;
+            // The path is written only for the item that fails: a page of 100 servers
+            // costs no strings.
             items
                 .iter()
                 .enumerate()
-                .try_for_each(|(i, item)| server(item, &format!("result[{i}]")))
+                .try_for_each(|(i, item)| server(item).map_err(|e| e.at(&format!("result[{i}]"))))
         }
         Shape::SyncResult if result.is_object() => Ok(()),
         Shape::SyncResult => Err(format!(
@@ -39,38 +41,57 @@ pub fn check<J: Json>(result: &J, shape: Shape) -> Result<(), String> {
     }
 }
 
-/// The fields the API marks required on a server, with their JSON types.
-fn server<J: Json>(value: &J, path: &str) -> Result<(), String> {
-    if !value.is_object() {
-        return Err(format!(
-            "{path}: expected a server object, got {}",
-            value.describe()
-        ));
+/// What is wrong with one server, before its path is known.
+struct Mismatch {
+    /// After the server's path: `""`, `.name`, `.tools[2]`.
+    field: String,
+    /// `missing`, `expected a string, got null`, ….
+    what: String,
+}
+
+impl Mismatch {
+    fn at(self, path: &str) -> String {
+        format!("{path}{}: {}", self.field, self.what)
+    }
+}
+
+fn server<J: Json>(value: &J) -> Result<(), Mismatch> {
+    let mismatch = |field: String, what: String| Err(Mismatch { field, what });
+    let kind = value.kind();
+    if kind != Kind::Object {
+        return mismatch(
+            String::new(),
+            format!("expected a server object, got {}", kind.describe()),
+        );
     }
     for key in ["id", "name", "hostname", "auth_type"] {
-        match value.get(key) {
-            Some(v) if v.is_string() => {}
-            Some(v) => {
-                return Err(format!(
-                    "{path}.{key}: expected a string, got {}",
-                    v.describe()
-                ))
+        match value.kind_of(key) {
+            Some(Kind::String) => {}
+            Some(other) => {
+                return mismatch(
+                    format!(".{key}"),
+                    format!("expected a string, got {}", other.describe()),
+                )
             }
-            None => return Err(format!("{path}.{key}: missing")),
+            None => return mismatch(format!(".{key}"), "missing".into()),
         }
     }
     for key in ["tools", "prompts"] {
         let Some(list) = value.get(key) else {
-            return Err(format!("{path}.{key}: missing"));
+            let what = match value.kind_of(key) {
+                Some(kind) => format!("expected an array, got {}", kind.describe()),
+                None => "missing".into(),
+            };
+            return mismatch(format!(".{key}"), what);
         };
         match list.first_non_object() {
             None => {
-                return Err(format!(
-                    "{path}.{key}: expected an array, got {}",
-                    list.describe()
-                ))
+                return mismatch(
+                    format!(".{key}"),
+                    format!("expected an array, got {}", list.describe()),
+                )
             }
-            Some(Some(i)) => return Err(format!("{path}.{key}[{i}]: expected an object")),
+            Some(Some(i)) => return mismatch(format!(".{key}[{i}]"), "expected an object".into()),
             Some(None) => {}
         }
     }
@@ -109,6 +130,12 @@ mod tests {
         assert_eq!(
             check(&list, Shape::Servers),
             Err("result[3].name: missing".into())
+        );
+        let mut null_tools = good("a");
+        null_tools["tools"] = json!(null);
+        assert_eq!(
+            check(&null_tools, Shape::Server),
+            Err("result.tools: expected an array, got null".into())
         );
         let mut bad_tool = good("a");
         bad_tool["tools"] = json!([{"name": "ok"}, 3]);

@@ -24,9 +24,39 @@ export function makeError(message, fields) {
   return new McpServersError(message, fields);
 }
 
-/** The index of the first element that is not an object (null and arrays are not), or -1. */
+/** The index of the first element that is not an object (null and arrays are not), -1 when
+ * every element is one, -2 when `array` is not an array. */
 export function firstNonObject(array) {
+  if (!Array.isArray(array)) return -2;
   return array.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
+}
+
+/** A value's kind, coded as Rust's `json::Kind`: null, bool, number, string, array, object, other. */
+export function kindOf(value) {
+  switch (typeof value) {
+    case 'undefined': return 0;
+    case 'boolean': return 1;
+    case 'number': return Number.isFinite(value) ? 2 : 6;
+    case 'string': return 3;
+    case 'object': return value === null ? 0 : Array.isArray(value) ? 4 : 5;
+    default: return 6;
+  }
+}
+
+/** `object[key]`; undefined when `object` is not an object or its getter throws. */
+export function member(object, key) {
+  if (object === null || typeof object !== 'object') return undefined;
+  try {
+    return object[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kind code of `object[key]`, or -1 when that is undefined. */
+export function memberKind(object, key) {
+  const value = member(object, key);
+  return value === undefined ? -1 : kindOf(value);
 }
 
 /** The body parsed as JSON, or undefined when it is not JSON (an HTML error page, nothing). */

@@ -12,9 +12,22 @@ extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     pub fn make_error(message: &str, fields: &js_sys::Object) -> JsValue;
 
-    /// The index of the first element of `array` that is not a plain object, or -1.
+    /// The index of the first element of `array` that is not a plain object, -1 when all
+    /// are, -2 when `array` is not an array.
     #[wasm_bindgen(js_name = firstNonObject)]
-    pub fn first_non_object(array: &JsValue) -> f64;
+    pub fn first_non_object(array: &JsValue) -> i32;
+
+    /// The kind of a value as a code of `json::Kind` (0 null … 6 other).
+    #[wasm_bindgen(js_name = kindOf)]
+    pub fn kind_of(value: &JsValue) -> i32;
+
+    /// `object[key]`, or `None` when it is `null` or `undefined`, `object` is not an object, or
+    /// its getter throws.
+    pub fn member(object: &JsValue, key: &JsValue) -> Option<JsValue>;
+
+    /// The kind code of `object[key]`, or -1 when it is absent (see `member`).
+    #[wasm_bindgen(js_name = memberKind)]
+    pub fn member_kind(object: &JsValue, key: &JsValue) -> i32;
 
     /// `JSON.parse(text)`, or `undefined` when the text is not JSON.
     #[wasm_bindgen(js_name = parseJson)]

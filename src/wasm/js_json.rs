@@ -1,28 +1,66 @@
 //! [`Json`] over JavaScript values: what `JSON.parse` (or the caller) produced is read in place,
 //! field by field, instead of being copied into wasm and parsed again.
+//!
+//! Each read is one call into `glue.js`, and keys are JavaScript strings made once per literal:
+//! a page of servers is checked in about ten crossings per server, with no string copied.
 
-use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
+
+use js_sys::{Array, Object};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::json::Json;
+use super::glue;
+use crate::json::{Json, Kind};
+
+thread_local! {
+    /// One JavaScript string per key literal, found by the literal's address (a handful).
+    static KEYS: RefCell<Vec<(usize, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` with `key` as a JavaScript string, made on first use.
+fn with_key<R>(key: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+    let address = key.as_ptr() as usize;
+    let cached = KEYS.with(|keys| {
+        let mut keys = keys.try_borrow_mut().ok()?;
+        if let Some((_, js)) = keys.iter().find(|(a, _)| *a == address) {
+            return Some(js.clone());
+        }
+        let js = JsValue::from_str(key);
+        keys.push((address, js.clone()));
+        Some(js)
+    });
+    f(&cached.unwrap_or_else(|| JsValue::from_str(key)))
+}
+
+fn kind(code: i32) -> Option<Kind> {
+    Some(match code {
+        0 => Kind::Null,
+        1 => Kind::Bool,
+        2 => Kind::Number,
+        3 => Kind::String,
+        4 => Kind::Array,
+        5 => Kind::Object,
+        6 => Kind::Other,
+        _ => return None,
+    })
+}
 
 impl Json for JsValue {
-    fn get(&self, key: &str) -> Option<Self> {
-        if !self.is_object() {
-            return None;
-        }
-        Reflect::get(self, &JsValue::from_str(key))
-            .ok()
-            .filter(|v| !v.is_undefined())
+    fn kind(&self) -> Kind {
+        kind(glue::kind_of(self)).unwrap_or(Kind::Other)
+    }
+
+    fn get(&self, key: &'static str) -> Option<Self> {
+        with_key(key, |key| glue::member(self, key))
+    }
+
+    fn kind_of(&self, key: &'static str) -> Option<Kind> {
+        kind(with_key(key, |key| glue::member_kind(self, key)))
     }
 
     fn as_string(&self) -> Option<String> {
         JsValue::as_string(self)
-    }
-
-    fn is_string(&self) -> bool {
-        JsValue::is_string(self)
     }
 
     fn as_number(&self) -> Option<f64> {
@@ -37,35 +75,22 @@ impl Json for JsValue {
         Array::is_array(self).then(|| self.unchecked_ref::<Array>().iter().collect())
     }
 
-    /// One call into JavaScript instead of a handle per element (a page of 100 servers with
-    /// 50 tools each would otherwise create 5,000).
     fn first_non_object(&self) -> Option<Option<usize>> {
-        if !Array::is_array(self) {
-            return None;
+        // -2: not an array; -1: every element is an object.
+        match glue::first_non_object(self) {
+            -2 => None,
+            i => Some(usize::try_from(i).ok()),
         }
-        let index = super::glue::first_non_object(self);
-        Some((index >= 0.0).then_some(index as usize))
     }
 
     fn keys(&self) -> Option<Vec<String>> {
-        if !self.is_object() || Array::is_array(self) || self.is_function() {
+        if Json::kind(self) != Kind::Object {
             return None;
         }
         let keys = Object::keys(self.unchecked_ref::<Object>());
         Some(keys.iter().filter_map(|k| k.as_string()).collect())
     }
 
-    /// Without listing the keys (which would copy every key into wasm).
-    fn is_object(&self) -> bool {
-        JsValue::is_object(self) && !Array::is_array(self) && !self.is_function()
-    }
-
-    /// `undefined` counts as `null`: both mean "no value" to a JSON reader.
-    fn is_null(&self) -> bool {
-        JsValue::is_null(self) || self.is_undefined()
-    }
-
-    /// Through JSON text: only Rust callers of the typed API pay for serde in their binary.
     fn deserialize<T: DeserializeOwned>(&self) -> Result<T, String> {
         let text = js_sys::JSON::stringify(self)
             .ok()

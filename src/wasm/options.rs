@@ -12,6 +12,8 @@ use crate::error::Error;
 use crate::json::Json;
 use crate::validate::Problem;
 
+use super::glue;
+
 /// Options of `new McpServersClient(options)`. The struct declares the TypeScript type; the
 /// values are read by [`client_config`], which also refuses unknown names.
 #[derive(Debug, Default, Tsify)]
@@ -116,11 +118,11 @@ impl<'a> Options<'a> {
         options
     }
 
-    fn member(&self, key: &str) -> Option<JsValue> {
-        self.value?.get(key).filter(|v| !v.is_null())
+    fn member(&self, key: &'static str) -> Option<JsValue> {
+        self.value?.get(key)
     }
 
-    fn string(&mut self, key: &str) -> Option<String> {
+    fn string(&mut self, key: &'static str) -> Option<String> {
         let value = self.member(key)?;
         let text = value.as_string();
         if text.is_none() {
@@ -129,7 +131,7 @@ impl<'a> Options<'a> {
         text
     }
 
-    fn number(&mut self, key: &str) -> Option<f64> {
+    fn number(&mut self, key: &'static str) -> Option<f64> {
         let value = self.member(key)?;
         let n = value.as_number();
         if n.is_none() {
@@ -138,7 +140,7 @@ impl<'a> Options<'a> {
         n
     }
 
-    fn milliseconds(&mut self, key: &str) -> Option<u64> {
+    fn milliseconds(&mut self, key: &'static str) -> Option<u64> {
         let ms = self.number(key)?;
         if (1.0..=86_400_000.0).contains(&ms) {
             Some(ms as u64)
@@ -151,7 +153,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn retries(&mut self, key: &str) -> Option<u32> {
+    fn retries(&mut self, key: &'static str) -> Option<u32> {
         let n = self.number(key)?;
         if n.fract() == 0.0 && (0.0..=10.0).contains(&n) {
             Some(n as u32)
@@ -162,7 +164,7 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn headers(&mut self, key: &str) -> Vec<(String, String)> {
+    fn headers(&mut self, key: &'static str) -> Vec<(String, String)> {
         let Some(value) = self.member(key) else {
             return Vec::new();
         };
@@ -173,7 +175,7 @@ impl<'a> Options<'a> {
         };
         let mut headers = Vec::with_capacity(names.len());
         for name in names {
-            match value.get(&name).and_then(|v| v.as_string()) {
+            match glue::member(&value, &JsValue::from_str(&name)).and_then(|v| v.as_string()) {
                 Some(v) => headers.push((name, v)),
                 None => self
                     .problems
@@ -183,7 +185,7 @@ impl<'a> Options<'a> {
         headers
     }
 
-    fn object<T: JsCast>(&mut self, key: &str, kind: &str) -> Option<T> {
+    fn object<T: JsCast>(&mut self, key: &'static str, kind: &str) -> Option<T> {
         let value = self.member(key)?;
         match value.dyn_into::<T>() {
             Ok(v) => Some(v),
