@@ -15,7 +15,7 @@ const quick = process.argv.includes('--quick');
 function script(name, ...args) {
   process.stderr.write(`  bench/${name} ${args.join(' ')}\n`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bench', name), ...args], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench', name), ...args], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`bench/${name} failed (${r.status}):\n${r.stderr}`);
   process.stderr.write(`    ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
