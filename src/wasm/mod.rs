@@ -18,3 +18,9 @@ pub use validators::{
     validate_server_create_params, validate_server_id, validate_server_list_params,
     validate_server_update_params,
 };
+
+/// See the `small-allocator` feature in Cargo.toml.
+#[cfg(feature = "small-allocator")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

@@ -31,6 +31,8 @@ pub fn build() -> Result {
             "wasm32-unknown-unknown",
             "--profile",
             "wasm-release",
+            "--features",
+            "small-allocator",
         ],
     )?;
     if pkg.exists() {
