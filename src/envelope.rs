@@ -178,7 +178,13 @@ fn error_item<J: Json>(value: &J) -> ErrorItem {
 /// The first 120 characters of a body, on one line: enough to recognise an HTML error page.
 pub fn excerpt(body: &str) -> String {
     const MAX: usize = 120;
-    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut flat = String::new();
+    for word in body.split_whitespace() {
+        if !flat.is_empty() {
+            flat.push(' ');
+        }
+        flat.push_str(word);
+    }
     match flat.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", flat.get(..cut).unwrap_or_default()),
         None => flat,

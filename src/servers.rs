@@ -19,6 +19,17 @@ use crate::shape::Shape;
 use crate::validate::{self, Problem};
 use crate::write;
 
+/// The calls on one server that take only its id and the account.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Item {
+    /// `GET …/servers/{id}`.
+    Read,
+    /// `DELETE …/servers/{id}`.
+    Delete,
+    /// `POST …/servers/{id}/sync`.
+    Sync,
+}
+
 fn collection(account: &str) -> String {
     format!("/accounts/{account}/access/ai-controls/mcp/servers")
 }
@@ -83,6 +94,11 @@ impl<T: Transport> Client<T> {
         params: &ServerListParams,
         options: &RequestOptions,
     ) -> Result<Success<T::Json>, Error> {
+        self.send(self.list_call(params)?, options).await
+    }
+
+    /// The list request, checked and ready to send.
+    pub(crate) fn list_call(&self, params: &ServerListParams) -> Result<Call, Error> {
         let account = self.account(params.account_id.as_deref())?;
         fail_on(validate::list_params(params))?;
         let mut query = Vec::new();
@@ -95,15 +111,14 @@ impl<T: Transport> Client<T> {
         if let Some(search) = &params.search {
             query.push(("search", search.clone()));
         }
-        let call = Call {
+        Ok(Call {
             method: Method::Get,
             path: collection(&account),
             query,
             body: None,
             idempotency: Idempotency::Safe,
             shape: Shape::Servers,
-        };
-        self.send(call, options).await
+        })
     }
 
     /// Walks every page of servers, in order, stopping as soon as the end is known.
@@ -167,17 +182,21 @@ impl<T: Transport> Client<T> {
         params: &ServerCreateParams,
         options: &RequestOptions,
     ) -> Result<T::Json, Error> {
+        Ok(self.send(self.create_call(params)?, options).await?.result)
+    }
+
+    /// The create request, checked and ready to send.
+    pub(crate) fn create_call(&self, params: &ServerCreateParams) -> Result<Call, Error> {
         let account = self.account(params.account_id.as_deref())?;
         fail_on(validate::create_params(params))?;
-        let call = Call {
+        Ok(Call {
             method: Method::Post,
             path: collection(&account),
             query: Vec::new(),
             body: Some(write::create_body(params)),
             idempotency: Idempotency::Create,
             shape: Shape::Server,
-        };
-        Ok(self.send(call, options).await?.result)
+        })
     }
 
     /// Reads one server.
@@ -205,8 +224,10 @@ impl<T: Transport> Client<T> {
         params: &AccountParams,
         options: &RequestOptions,
     ) -> Result<T::Json, Error> {
-        let call = self.item_call(Method::Get, id, params, "", Shape::Server)?;
-        Ok(self.send(call, options).await?.result)
+        Ok(self
+            .send(self.item_call(Item::Read, id, params)?, options)
+            .await?
+            .result)
     }
 
     /// Updates a server; only the fields set in `params` are sent.
@@ -235,13 +256,22 @@ impl<T: Transport> Client<T> {
         params: &ServerUpdateParams,
         options: &RequestOptions,
     ) -> Result<T::Json, Error> {
+        Ok(self
+            .send(self.update_call(id, params)?, options)
+            .await?
+            .result)
+    }
+
+    /// The update request, checked and ready to send.
+    pub(crate) fn update_call(&self, id: &str, params: &ServerUpdateParams) -> Result<Call, Error> {
         let account = AccountParams {
             account_id: params.account_id.clone(),
         };
         fail_on(validate::update_params(params))?;
-        let mut call = self.item_call(Method::Put, id, &account, "", Shape::Server)?;
+        let mut call = self.item_call(Item::Read, id, &account)?;
+        call.method = Method::Put;
         call.body = Some(write::update_body(params));
-        Ok(self.send(call, options).await?.result)
+        Ok(call)
     }
 
     /// Deletes a server; the API answers with the server as it was.
@@ -269,8 +299,10 @@ impl<T: Transport> Client<T> {
         params: &AccountParams,
         options: &RequestOptions,
     ) -> Result<T::Json, Error> {
-        let call = self.item_call(Method::Delete, id, params, "", Shape::Server)?;
-        Ok(self.send(call, options).await?.result)
+        Ok(self
+            .send(self.item_call(Item::Delete, id, params)?, options)
+            .await?
+            .result)
     }
 
     /// Syncs a server's tools and prompts from its upstream now. An upstream failure comes
@@ -301,20 +333,26 @@ impl<T: Transport> Client<T> {
         params: &AccountParams,
         options: &RequestOptions,
     ) -> Result<T::Json, Error> {
-        let call = self.item_call(Method::Post, id, params, "/sync", Shape::SyncResult)?;
-        Ok(self.send(call, options).await?.result)
+        Ok(self
+            .send(self.item_call(Item::Sync, id, params)?, options)
+            .await?
+            .result)
     }
 
-    fn item_call(
+    /// The read, delete or sync request of one server, checked and ready to send.
+    pub(crate) fn item_call(
         &self,
-        method: Method,
+        item: Item,
         id: &str,
         params: &AccountParams,
-        suffix: &str,
-        shape: Shape,
     ) -> Result<Call, Error> {
         let account = self.account(params.account_id.as_deref())?;
         checked_id(id)?;
+        let (method, suffix, shape) = match item {
+            Item::Read => (Method::Get, "", Shape::Server),
+            Item::Delete => (Method::Delete, "", Shape::Server),
+            Item::Sync => (Method::Post, "/sync", Shape::SyncResult),
+        };
         Ok(Call {
             method,
             path: format!("{}/{id}{suffix}", collection(&account)),

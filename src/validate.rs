@@ -38,9 +38,15 @@ impl Problem {
     }
 }
 
+/// The number of characters (Unicode scalar values) in `s`: bytes that do not continue a
+/// UTF-8 sequence. Written out because `chars().count()` brings in a kilobyte of wasm.
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
 /// Checks a server id (in a body or as the `id` path argument).
 pub fn check_server_id(field: &str, id: &str, problems: &mut Vec<Problem>) {
-    let len = id.chars().count();
+    let len = char_count(id);
     if len == 0 {
         problems.push(Problem::new(field, "is required and must not be empty"));
     } else if len > MAX_ID_LEN {
@@ -96,7 +102,7 @@ pub fn check_account_id(account_id: Option<&str>, problems: &mut Vec<Problem>) {
 }
 
 fn check_max_len(field: &str, value: &str, max: usize, problems: &mut Vec<Problem>) {
-    let len = value.chars().count();
+    let len = char_count(value);
     if len > max {
         problems.push(Problem::new(
             field,
@@ -190,7 +196,7 @@ fn check_overrides(field: &str, overrides: &[CapabilityOverride], problems: &mut
             names.push(&item.name);
         }
         if let Some(alias) = &item.alias {
-            let len = alias.chars().count();
+            let len = char_count(alias);
             if len == 0 || len > MAX_ALIAS_LEN {
                 problems.push(Problem::new(
                     format!("{at}.alias"),
@@ -302,6 +308,20 @@ mod tests {
             updated_prompts: None,
             updated_tools: None,
         }
+    }
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        for s in ["", "abc", "é", "日本語", "a🦀b", "\u{10FFFF}"] {
+            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
+        // 33 emoji are 132 bytes, and the message counts 33.
+        let mut problems = Vec::new();
+        check_server_id("id", &"🦀".repeat(33), &mut problems);
+        assert_eq!(
+            problems[0].message,
+            "id must be at most 32 characters (got 33)"
+        );
     }
 
     fn fields(problems: &[Problem]) -> Vec<&str> {

@@ -11,11 +11,11 @@ use wasm_bindgen::prelude::*;
 
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::client::Client;
+use crate::client::{Call, Client};
 use crate::error::{Error, ErrorKind};
 use crate::models::{AccountParams, ServerCreateParams, ServerListParams, ServerUpdateParams};
 use crate::read;
-use crate::servers::Pages;
+use crate::servers::{Item, Pages};
 use crate::validate::Problem;
 
 use super::convert;
@@ -43,11 +43,6 @@ pub struct McpServersClient {
 fn spawn(call: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
     let call: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(call);
     future_to_promise(call)
-}
-
-/// Turns the outcome of a call into what the returned Promise settles with.
-fn settle(result: Result<JsValue, Error>) -> Result<JsValue, JsValue> {
-    result.map_err(error_to_js)
 }
 
 fn id_argument(id: &JsValue) -> Result<String, Error> {
@@ -78,13 +73,9 @@ impl McpServersClient {
         params: Option<Ts<ServerListParams>>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let core = self.core.clone();
-        let input = inputs(read::list_params, optional(params), options.map(Into::into));
-        spawn(async move {
-            let (params, opts, signal) = input.map_err(error_to_js)?;
-            let page = abortable(signal, "list", core.list_json(&params, &opts)).await;
-            settle(page.map(convert::page))
-        })
+        let start = inputs(read::list_params, optional(params), options.map(Into::into))
+            .and_then(|(params, opts, signal)| Ok((self.core.list_call(&params)?, opts, signal)));
+        self.run("list", start, Answer::Page)
     }
 
     /// Every server of the account, page by page, as an async iterable:
@@ -124,12 +115,9 @@ impl McpServersClient {
         params: Ts<ServerCreateParams>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let core = self.core.clone();
-        let input = inputs(read::create_params, params.into(), options.map(Into::into));
-        spawn(async move {
-            let (params, opts, signal) = input.map_err(error_to_js)?;
-            settle(abortable(signal, "create", core.create_json(&params, &opts)).await)
-        })
+        let start = inputs(read::create_params, params.into(), options.map(Into::into))
+            .and_then(|(params, opts, signal)| Ok((self.core.create_call(&params)?, opts, signal)));
+        self.run("create", start, Answer::Result)
     }
 
     /// Reads one server.
@@ -151,17 +139,16 @@ impl McpServersClient {
         params: Ts<ServerUpdateParams>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let core = self.core.clone();
-        let input = with_id(
+        let start = with_id(
             read::update_params,
             &id,
             Some(params.into()),
             options.map(Into::into),
-        );
-        spawn(async move {
-            let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
-            settle(abortable(signal, "update", core.update_json(&id, &params, &opts)).await)
-        })
+        )
+        .and_then(|(id, (params, opts, signal))| {
+            Ok((self.core.update_call(&id, &params)?, opts, signal))
+        });
+        self.run("update", start, Answer::Result)
     }
 
     /// Deletes a server; resolves to the server as it was.
@@ -189,11 +176,13 @@ impl McpServersClient {
 }
 
 /// The calls on one server that take only `{ account_id? }`.
+/// What a call resolves to.
 #[derive(Clone, Copy)]
-enum Item {
-    Read,
-    Delete,
-    Sync,
+enum Answer {
+    /// The envelope's `result`.
+    Result,
+    /// `{ result, result_info }`.
+    Page,
 }
 
 impl McpServersClient {
@@ -204,30 +193,41 @@ impl McpServersClient {
         params: Option<Ts<AccountParams>>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let core = self.core.clone();
-        let input = with_id(
+        let start = with_id(
             read::account_params,
             &id,
             params.map(Into::into),
             options.map(Into::into),
-        );
+        )
+        .and_then(|(id, (params, opts, signal))| {
+            Ok((self.core.item_call(which, &id, &params)?, opts, signal))
+        });
+        let name = match which {
+            Item::Read => "read",
+            Item::Delete => "delete",
+            Item::Sync => "sync",
+        };
+        self.run(name, start, Answer::Result)
+    }
+
+    /// Sends a checked request: one async path, so one copy of its state machine, serves
+    /// every method.
+    fn run(
+        &self,
+        name: &'static str,
+        start: Result<Inputs<Call>, Error>,
+        answer: Answer,
+    ) -> Promise {
+        let core = self.core.clone();
         spawn(async move {
-            let (id, (params, opts, signal)) = input.map_err(error_to_js)?;
-            let (name, call) = (
-                match which {
-                    Item::Read => "read",
-                    Item::Delete => "delete",
-                    Item::Sync => "sync",
-                },
-                async {
-                    match which {
-                        Item::Read => core.read_json(&id, &params, &opts).await,
-                        Item::Delete => core.delete_json(&id, &params, &opts).await,
-                        Item::Sync => core.sync_json(&id, &params, &opts).await,
-                    }
-                },
-            );
-            settle(abortable(signal, name, call).await)
+            let (call, opts, signal) = start.map_err(error_to_js)?;
+            let success = abortable(signal, name, core.send(call, &opts))
+                .await
+                .map_err(error_to_js)?;
+            Ok(match answer {
+                Answer::Result => success.result,
+                Answer::Page => convert::page(success),
+            })
         })
     }
 }

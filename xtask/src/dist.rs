@@ -48,6 +48,7 @@ pub fn build() -> Result {
         "node_modules/.bin/wasm-opt",
         &[
             "-Oz",
+            "--converge",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",
@@ -56,6 +57,7 @@ pub fn build() -> Result {
             "--enable-multivalue",
             "--strip-debug",
             "--strip-producers",
+            "--strip-target-features",
             wasm,
             "-o",
             wasm,
