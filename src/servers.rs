@@ -385,11 +385,33 @@ impl Pages {
         client: &Client<T>,
         options: &RequestOptions,
     ) -> Result<Option<Success<T::Json>>, Error> {
+        let Some(call) = self.next_call(client)? else {
+            return Ok(None);
+        };
+        let page = client.send(call, options).await?;
+        self.record(client, &page)?;
+        Ok(Some(page))
+    }
+
+    /// The request for the next page, or `None` when the walk is over. Split from
+    /// [`Pages::record`] so the wasm pager sends through the same path as every other call.
+    pub(crate) fn next_call<T: Transport>(
+        &self,
+        client: &Client<T>,
+    ) -> Result<Option<Call>, Error> {
         if self.cursor.is_done() {
             return Ok(None);
         }
-        // On failure the cursor stays where it was: calling again retries the same page.
-        let page = client.list_json(&self.cursor.params, options).await?;
+        client.list_call(&self.cursor.params).map(Some)
+    }
+
+    /// Moves past a page that arrived. On failure to send, this is not called, so the cursor
+    /// stays where it was and calling again retries the same page.
+    pub(crate) fn record<T: Transport>(
+        &mut self,
+        client: &Client<T>,
+        page: &Success<T::Json>,
+    ) -> Result<(), Error> {
         let ids = page
             .result
             .items()
@@ -402,7 +424,7 @@ impl Pages {
             })
             .collect();
         match self.cursor.advance(ids, page.result_info.as_ref()) {
-            Step::More | Step::Done => Ok(Some(page)),
+            Step::More | Step::Done => Ok(()),
             Step::Repeated { page: number } => Err(Error::new(
                 ErrorKind::Api,
                 format!(

@@ -303,8 +303,17 @@ impl ServerPager {
                     )))
                 }
             };
-            let signal = state.signal.clone();
-            let result = abortable(signal, "listAll", state.pages.next(&core, &state.opts)).await;
+            let result = match state.pages.next_call(&core) {
+                Ok(None) => Ok(None),
+                Ok(Some(call)) => {
+                    let signal = state.signal.clone();
+                    match abortable(signal, "listAll", core.send(call, &state.opts)).await {
+                        Ok(page) => state.pages.record(&core, &page).map(|()| Some(page)),
+                        Err(e) => Err(e),
+                    }
+                }
+                Err(e) => Err(e),
+            };
             *slot.borrow_mut() = Some(Ok(state));
             match result {
                 Ok(Some(page)) => Ok(convert::page(page)),
