@@ -444,7 +444,11 @@ describe('admin page', () => {
       const res = await fetch('/demo.json');
       return res.ok ? ((await res.json()).token ?? '') : '';
     });
-    assert.equal(await page.getByLabel('API token').inputValue(), published);
+    // The page prefills from /demo.json after it renders: wait for that, not just for the form.
+    const token = page.getByLabel('API token');
+    const deadline = Date.now() + 5000;
+    while ((await token.inputValue()) !== published && Date.now() < deadline) await page.waitForTimeout(50);
+    assert.equal(await token.inputValue(), published);
 
     await connectAndWaitForList(page, emulator.base, 'e2e-list', { remember: true });
     s = await storage();

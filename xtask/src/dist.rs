@@ -1,13 +1,14 @@
 //! `cargo xtask dist`: the npm package in `pkg/`.
 //!
 //! Release wasm (size profile, panic=abort) → wasm-bindgen (`--target web`, whose `initSync`
-//! and `init` serve every runtime) → wasm-opt -Oz → the entry files of `pkg-template/`.
+//! and `init` serve every runtime) → wasm-opt -Oz → short import names (`minify.rs`) → the
+//! entry files of `pkg-template/`.
 
 use std::fs;
 use std::path::Path;
 
-use crate::setup;
 use crate::util::{self, root, run_in, step, Result};
+use crate::{minify, setup};
 
 const WASM: &str = "target/wasm32-unknown-unknown/wasm-release/cf_mcp_servers.wasm";
 
@@ -67,8 +68,11 @@ pub fn build() -> Result {
     let glue_js = pkg.join("cf_mcp_servers.js");
     let generated = fs::read_to_string(&glue_js)
         .map_err(|e| format!("cannot read {}: {e}", glue_js.display()))?;
-    fs::write(&glue_js, dedupe_snippet_imports(&generated))
-        .map_err(|e| format!("cannot write {}: {e}", glue_js.display()))?;
+    let wasm_path = pkg.join("cf_mcp_servers_bg.wasm");
+    let wasm_bytes = fs::read(&wasm_path).map_err(|e| format!("cannot read the wasm: {e}"))?;
+    let (wasm_bytes, js) = minify::imports(&wasm_bytes, &dedupe_snippet_imports(&generated))?;
+    fs::write(&wasm_path, wasm_bytes).map_err(|e| format!("cannot write the wasm: {e}"))?;
+    fs::write(&glue_js, js).map_err(|e| format!("cannot write {}: {e}", glue_js.display()))?;
     let glue = glue_path(&pkg)?;
     let version = crate_version()?;
     let template = root.join("pkg-template");
