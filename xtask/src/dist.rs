@@ -50,6 +50,9 @@ pub fn build() -> Result {
         &[
             "-Oz",
             "--converge",
+            // Functions called once stay out of line unless tiny: more code, but it compresses
+            // better (measured: 95.3 -> 97 KB raw, 43.4 -> 41.9 KB gzip; flat from 10 to 40).
+            "--one-caller-inline-max-function-size=20",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",
