@@ -7,6 +7,7 @@ use crate::error::{Error, ErrorKind};
 use crate::http::{HttpRequest, Method, Transport, TransportError, TransportErrorKind};
 use crate::retry::{self, Idempotency, Outcome};
 use crate::shape::{self, Shape};
+use crate::text::cat;
 use crate::validate;
 
 /// A client of the MCP servers API over some [`Transport`].
@@ -132,11 +133,7 @@ impl<T: Transport> Client<T> {
             headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
             headers.push((name.clone(), value.clone()));
         }
-        let mut url = format!(
-            "{}{}",
-            self.config.base_url.trim_end_matches('/'),
-            call.path
-        );
+        let mut url = cat!(self.config.base_url.trim_end_matches('/'), call.path);
         for (i, (name, value)) in call.query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(name);
@@ -156,23 +153,18 @@ impl<T: Transport> Client<T> {
 fn transport_error(ctx: Context<'_>, e: &TransportError, timeout_ms: u64, retries: u32) -> Error {
     let attempts = match retries {
         0 => String::new(),
-        n => format!(" (after {} attempts)", n + 1),
+        n => cat!(" (after ", n + 1, " attempts)"),
     };
     let (kind, what) = match e.kind {
         TransportErrorKind::Timeout => (
             ErrorKind::Timeout,
-            format!("timed out after {timeout_ms} ms"),
+            cat!("timed out after ", timeout_ms, " ms"),
         ),
-        TransportErrorKind::Network => {
-            (ErrorKind::Network, format!("network error: {}", e.message))
-        }
+        TransportErrorKind::Network => (ErrorKind::Network, cat!("network error: ", e.message)),
     };
     Error {
         retryable: true,
-        ..Error::new(
-            kind,
-            format!("{} {}: {what}{attempts}", ctx.method, ctx.path),
-        )
+        ..Error::new(kind, cat!(ctx.method, " ", ctx.path, ": ", what, attempts))
     }
 }
 

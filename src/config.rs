@@ -1,6 +1,7 @@
 //! Client settings: credentials, where the API is, defaults for every request.
 
 use crate::retry::RetryPolicy;
+use crate::text::cat;
 use crate::validate::Problem;
 
 /// Cloudflare's API, as the official SDK defaults to.
@@ -103,15 +104,16 @@ impl ClientConfig {
             if value.as_deref().is_some_and(|v| !is_header_value(v)) {
                 return Err(Problem {
                     field: field.into(),
-                    message: format!(
-                        "{field} holds a line break or control character, which an HTTP header cannot carry"
+                    message: cat!(
+                        field,
+                        " holds a line break or control character, which an HTTP header cannot carry"
                     ),
                 });
             }
         }
         let mut headers = Vec::new();
         if let Some(token) = &self.api_token {
-            headers.push(("Authorization".to_owned(), format!("Bearer {token}")));
+            headers.push(("Authorization".to_owned(), cat!("Bearer ", token)));
         }
         match (&self.api_email, &self.api_key) {
             (Some(email), Some(key)) => {
@@ -164,8 +166,8 @@ pub fn check_headers(field: &str, headers: &[(String, String)]) -> Vec<Problem> 
         .iter()
         .filter(|(name, value)| !is_header_name(name) || !is_header_value(value))
         .map(|(name, _)| Problem {
-            field: format!("{field}.{name}"),
-            message: format!("{field}.{name} is not a valid header (a name of letters, digits and -, and a value without line breaks)"),
+            field: cat!(field, ".", name),
+            message: cat!(field, ".", name, " is not a valid header (a name of letters, digits and -, and a value without line breaks)"),
         })
         .collect()
 }
@@ -182,6 +184,7 @@ pub struct RequestOptions {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_macros)] // tests may format
 mod tests {
     use super::*;
 

@@ -7,6 +7,7 @@ use crate::http::{Body, HttpResponse};
 use crate::json::Json;
 use crate::models::ResultInfo;
 use crate::retry;
+use crate::text::cat;
 
 /// What a request was, for messages: `GET /accounts/x/.../servers/y`.
 #[derive(Clone, Copy, Debug)]
@@ -41,14 +42,14 @@ pub fn result<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Result<S
             return Err(decode_error(
                 ctx,
                 response,
-                format!("body is {what}, not an envelope object"),
+                cat!("body is ", what, ", not an envelope object"),
             ));
         }
         Body::Text(text) => {
             return Err(decode_error(
                 ctx,
                 response,
-                format!("body is not JSON: {}", excerpt(text)),
+                cat!("body is not JSON: ", excerpt(text)),
             ))
         }
     };
@@ -93,9 +94,14 @@ pub fn decode_error<J>(ctx: Context<'_>, response: &HttpResponse<J>, detail: Str
         ray_id: ray_id(response),
         ..Error::new(
             ErrorKind::Decode,
-            format!(
-                "{} {}: {} response does not match the API: {detail}",
-                ctx.method, ctx.path, response.status
+            cat!(
+                ctx.method,
+                " ",
+                ctx.path,
+                ": ",
+                response.status,
+                " response does not match the API: ",
+                detail
             ),
         )
     }
@@ -121,16 +127,16 @@ fn api_error<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Error {
     let code = errors.iter().find_map(|e| e.code);
     let summary = match (errors.first(), &response.body) {
         (Some(first), _) => {
-            let code = first.code.map(|c| format!("[{c}] ")).unwrap_or_default();
+            let code = first.code.map(|c| cat!("[", c, "] ")).unwrap_or_default();
             let more = match errors.len() {
                 1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
+                n => cat!(" (and ", n - 1, " more)"),
             };
-            format!("{code}{}{more}", first.message)
+            cat!(code, first.message, more)
         }
         (None, Body::Json(_)) => "no error details".to_owned(),
         (None, Body::Text(text)) if text.trim().is_empty() => "empty body".to_owned(),
-        (None, Body::Text(text)) => format!("non-JSON body: {}", excerpt(text)),
+        (None, Body::Text(text)) => cat!("non-JSON body: ", excerpt(text)),
     };
     Error {
         status: Some(status),
@@ -140,7 +146,7 @@ fn api_error<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Error {
         ray_id: ray_id(response),
         ..Error::new(
             ErrorKind::Api,
-            format!("{} {}: {status} {summary}", ctx.method, ctx.path),
+            cat!(ctx.method, " ", ctx.path, ": ", status, " ", summary),
         )
     }
 }
@@ -186,7 +192,7 @@ pub fn excerpt(body: &str) -> String {
         flat.push_str(word);
     }
     match flat.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", flat.get(..cut).unwrap_or_default()),
+        Some((cut, _)) => cat!(flat.get(..cut).unwrap_or_default(), "…"),
         None => flat,
     }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use crate::text::cat;
 use crate::validate::Problem;
 
 /// What kind of failure happened.
@@ -99,7 +100,7 @@ impl Error {
     pub fn validation(problems: Vec<Problem>) -> Self {
         let mut message = match problems.len() {
             1 => "invalid parameters: ".to_owned(),
-            n => format!("invalid parameters ({n} problems): "),
+            n => cat!("invalid parameters (", n, " problems): "),
         };
         // Pushed one by one rather than `join`ed: `join` costs a kilobyte of wasm.
         for (i, p) in problems.iter().enumerate() {

@@ -34,6 +34,7 @@ pub mod read;
 pub mod retry;
 pub mod servers;
 pub mod shape;
+mod text;
 pub mod validate;
 pub mod write;
 

@@ -85,6 +85,7 @@ impl PageCursor {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_macros)] // tests may format
 mod tests {
     use super::*;
     use crate::models::{AuthType, McpServer, ServerListPage};

@@ -7,6 +7,7 @@ use crate::models::{
     AccountParams, AuthType, CapabilityOverride, ServerCreateParams, ServerListParams,
     ServerUpdateParams,
 };
+use crate::text::cat;
 use crate::validate::Problem;
 
 /// Reads the fields of one JSON object, collecting problems.
@@ -57,7 +58,7 @@ impl<'a, J: Json> Reader<'a, J> {
                         ""
                     };
                     let field = reader.field(&key);
-                    reader.problem(field, format!("is not a parameter of this call{hint}"));
+                    reader.problem(field, cat!("is not a parameter of this call", hint));
                 }
             }
         }
@@ -68,12 +69,12 @@ impl<'a, J: Json> Reader<'a, J> {
         if self.prefix.is_empty() {
             key.to_owned()
         } else {
-            format!("{}.{key}", self.prefix)
+            cat!(self.prefix, ".", key)
         }
     }
 
     fn problem(&mut self, field: String, what: String) {
-        let message = format!("{field} {what}");
+        let message = cat!(field, " ", what);
         self.problems.push(Problem { field, message });
     }
 
@@ -88,7 +89,7 @@ impl<'a, J: Json> Reader<'a, J> {
     fn mistyped(&mut self, key: &'static str, want: &str, got: &J) {
         let field = self.field(key);
         let got = got.describe();
-        self.problem(field, format!("must be {want} (got {got})"));
+        self.problem(field, cat!("must be ", want, " (got ", got, ")"));
     }
 
     fn string(&mut self, key: &'static str) -> Option<String> {
@@ -158,7 +159,7 @@ impl<'a, J: Json> Reader<'a, J> {
             .map(|(i, item)| {
                 let mut r = Reader::new(
                     Some(item),
-                    &format!("{base}[{i}]"),
+                    &cat!(base, "[", i, "]"),
                     &["name", "alias", "description", "enabled"],
                     &[],
                     self.problems,

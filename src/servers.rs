@@ -16,6 +16,7 @@ use crate::models::{
 use crate::page::{PageCursor, Step};
 use crate::retry::Idempotency;
 use crate::shape::Shape;
+use crate::text::{cat, decimal};
 use crate::validate::{self, Problem};
 use crate::write;
 
@@ -31,7 +32,7 @@ pub(crate) enum Item {
 }
 
 fn collection(account: &str) -> String {
-    format!("/accounts/{account}/access/ai-controls/mcp/servers")
+    cat!("/accounts/", account, "/access/ai-controls/mcp/servers")
 }
 
 fn fail_on(problems: Vec<Problem>) -> Result<(), Error> {
@@ -53,7 +54,11 @@ fn typed<T: DeserializeOwned, J: Json>(operation: &str, json: &J) -> Result<T, E
     json.deserialize().map_err(|e| {
         Error::new(
             ErrorKind::Decode,
-            format!("{operation}: the response does not match the API's types: {e}"),
+            cat!(
+                operation,
+                ": the response does not match the API's types: ",
+                e
+            ),
         )
     })
 }
@@ -103,10 +108,10 @@ impl<T: Transport> Client<T> {
         fail_on(validate::list_params(params))?;
         let mut query = Vec::new();
         if let Some(page) = params.page {
-            query.push(("page", page.to_string()));
+            query.push(("page", decimal(page.into())));
         }
         if let Some(per_page) = params.per_page {
-            query.push(("per_page", per_page.to_string()));
+            query.push(("per_page", decimal(per_page.into())));
         }
         if let Some(search) = &params.search {
             query.push(("search", search.clone()));
@@ -355,7 +360,7 @@ impl<T: Transport> Client<T> {
         };
         Ok(Call {
             method,
-            path: format!("{}/{id}{suffix}", collection(&account)),
+            path: cat!(collection(&account), "/", id, suffix),
             query: Vec::new(),
             body: None,
             idempotency: Idempotency::Safe,
@@ -427,10 +432,14 @@ impl Pages {
             Step::More | Step::Done => Ok(()),
             Step::Repeated { page: number } => Err(Error::new(
                 ErrorKind::Api,
-                format!(
-                    "GET {}: page {number} repeats page {} (the API ignored `page`); stopped instead of looping",
+                cat!(
+                    "GET ",
                     collection(&client.account(self.cursor.params.account_id.as_deref())?),
-                    number.saturating_sub(1)
+                    ": page ",
+                    number,
+                    " repeats page ",
+                    number.saturating_sub(1),
+                    " (the API ignored `page`); stopped instead of looping"
                 ),
             )),
         }

@@ -3,6 +3,7 @@
 //! unknown fields and new enum values pass through untouched.
 
 use crate::json::{Json, Kind};
+use crate::text::cat;
 
 /// What the `result` of a call must look like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,8 +22,8 @@ pub fn check<J: Json>(result: &J, shape: Shape) -> Result<(), String> {
         Shape::Server => server(result).map_err(|e| e.at("result")),
         Shape::Servers => {
             let items = result.items().ok_or_else(|| {
-                format!(
-                    "result: expected an array of servers, got {}",
+                cat!(
+                    "result: expected an array of servers, got ",
                     result.describe()
                 )
             })?;
@@ -31,67 +32,77 @@ pub fn check<J: Json>(result: &J, shape: Shape) -> Result<(), String> {
             items
                 .iter()
                 .enumerate()
-                .try_for_each(|(i, item)| server(item).map_err(|e| e.at(&format!("result[{i}]"))))
+                .try_for_each(|(i, item)| server(item).map_err(|e| e.at(&cat!("result[", i, "]"))))
         }
         Shape::SyncResult if result.is_object() => Ok(()),
-        Shape::SyncResult => Err(format!(
-            "result: expected an object, got {}",
-            result.describe()
-        )),
+        Shape::SyncResult => Err(cat!("result: expected an object, got ", result.describe())),
     }
 }
 
 /// What is wrong with one server, before its path is known.
 struct Mismatch {
-    /// After the server's path: `""`, `.name`, `.tools[2]`.
-    field: String,
-    /// `missing`, `expected a string, got null`, ….
-    what: String,
+    /// The member at fault (`name`, `tools`), or `None` when the server itself is.
+    key: Option<&'static str>,
+    /// The element of that member's array at fault.
+    index: Option<usize>,
+    /// `missing`, `expected a string, got `, ….
+    what: &'static str,
+    /// What was found instead, completing `what`.
+    got: Option<Kind>,
 }
 
 impl Mismatch {
     fn at(self, path: &str) -> String {
-        format!("{path}{}: {}", self.field, self.what)
+        let mut out = cat!(path);
+        if let Some(key) = self.key {
+            out = cat!(out, ".", key);
+        }
+        if let Some(i) = self.index {
+            out = cat!(out, "[", i, "]");
+        }
+        cat!(out, ": ", self.what, self.got.map_or("", Kind::describe))
     }
 }
 
 fn server<J: Json>(value: &J) -> Result<(), Mismatch> {
-    let mismatch = |field: String, what: String| Err(Mismatch { field, what });
+    let mismatch = |key, index, what, got| {
+        Err(Mismatch {
+            key,
+            index,
+            what,
+            got,
+        })
+    };
     let kind = value.kind();
     if kind != Kind::Object {
-        return mismatch(
-            String::new(),
-            format!("expected a server object, got {}", kind.describe()),
-        );
+        return mismatch(None, None, "expected a server object, got ", Some(kind));
     }
     for key in ["id", "name", "hostname", "auth_type"] {
         match value.kind_of(key) {
             Some(Kind::String) => {}
             Some(other) => {
-                return mismatch(
-                    format!(".{key}"),
-                    format!("expected a string, got {}", other.describe()),
-                )
+                return mismatch(Some(key), None, "expected a string, got ", Some(other))
             }
-            None => return mismatch(format!(".{key}"), "missing".into()),
+            None => return mismatch(Some(key), None, "missing", None),
         }
     }
     for key in ["tools", "prompts"] {
         let Some(list) = value.get(key) else {
-            let what = match value.kind_of(key) {
-                Some(kind) => format!("expected an array, got {}", kind.describe()),
-                None => "missing".into(),
+            return match value.kind_of(key) {
+                Some(kind) => mismatch(Some(key), None, "expected an array, got ", Some(kind)),
+                None => mismatch(Some(key), None, "missing", None),
             };
-            return mismatch(format!(".{key}"), what);
         };
         match list.first_non_object() {
             None => {
                 return mismatch(
-                    format!(".{key}"),
-                    format!("expected an array, got {}", list.describe()),
+                    Some(key),
+                    None,
+                    "expected an array, got ",
+                    Some(list.kind()),
                 )
             }
-            Some(Some(i)) => return mismatch(format!(".{key}[{i}]"), "expected an object".into()),
+            Some(Some(i)) => return mismatch(Some(key), Some(i), "expected an object", None),
             Some(None) => {}
         }
     }

@@ -9,6 +9,7 @@ use tsify::Tsify;
 use crate::models::{
     AuthType, CapabilityOverride, ServerCreateParams, ServerListParams, ServerUpdateParams,
 };
+use crate::text::cat;
 
 /// Longest server id the API accepts.
 pub const MAX_ID_LEN: usize = 32;
@@ -33,7 +34,7 @@ pub struct Problem {
 impl Problem {
     fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         let field = field.into();
-        let message = format!("{field} {}", message.into());
+        let message = cat!(field, " ", message.into());
         Self { field, message }
     }
 }
@@ -52,7 +53,13 @@ pub fn check_server_id(field: &str, id: &str, problems: &mut Vec<Problem>) {
     } else if len > MAX_ID_LEN {
         problems.push(Problem::new(
             field,
-            format!("must be at most {MAX_ID_LEN} characters (got {len})"),
+            cat!(
+                "must be at most ",
+                MAX_ID_LEN,
+                " characters (got ",
+                len,
+                ")"
+            ),
         ));
     } else if !is_server_id(id) {
         problems.push(Problem::new(
@@ -106,7 +113,7 @@ fn check_max_len(field: &str, value: &str, max: usize, problems: &mut Vec<Proble
     if len > max {
         problems.push(Problem::new(
             field,
-            format!("must be at most {max} characters (got {len})"),
+            cat!("must be at most ", max, " characters (got ", len, ")"),
         ));
     }
 }
@@ -178,18 +185,19 @@ fn check_overrides(field: &str, overrides: &[CapabilityOverride], problems: &mut
     let mut names: Vec<&str> = Vec::with_capacity(overrides.len());
     let mut aliases: Vec<&str> = Vec::new();
     for (i, item) in overrides.iter().enumerate() {
-        let at = format!("{field}[{i}]");
+        let at = cat!(field, "[", i, "]");
         if item.name.trim().is_empty() {
             problems.push(Problem::new(
-                format!("{at}.name"),
+                cat!(at, ".name"),
                 "is required: name the upstream tool or prompt to override",
             ));
         } else if names.contains(&item.name.as_str()) {
             problems.push(Problem::new(
-                format!("{at}.name"),
-                format!(
-                    "repeats \"{}\": give each capability one override",
-                    item.name
+                cat!(at, ".name"),
+                cat!(
+                    "repeats \"",
+                    item.name,
+                    "\": give each capability one override"
                 ),
             ));
         } else {
@@ -199,18 +207,28 @@ fn check_overrides(field: &str, overrides: &[CapabilityOverride], problems: &mut
             let len = char_count(alias);
             if len == 0 || len > MAX_ALIAS_LEN {
                 problems.push(Problem::new(
-                    format!("{at}.alias"),
-                    format!("must be 1 to {MAX_ALIAS_LEN} characters (got {len})"),
+                    cat!(at, ".alias"),
+                    cat!(
+                        "must be 1 to ",
+                        MAX_ALIAS_LEN,
+                        " characters (got ",
+                        len,
+                        ")"
+                    ),
                 ));
             } else if !is_alias(alias) {
                 problems.push(Problem::new(
-                    format!("{at}.alias"),
+                    cat!(at, ".alias"),
                     "may hold only letters and digits, with single '-' or '_' between them",
                 ));
             } else if aliases.contains(&alias.as_str()) {
                 problems.push(Problem::new(
-                    format!("{at}.alias"),
-                    format!("repeats \"{alias}\": two capabilities cannot share an alias"),
+                    cat!(at, ".alias"),
+                    cat!(
+                        "repeats \"",
+                        alias,
+                        "\": two capabilities cannot share an alias"
+                    ),
                 ));
             } else {
                 aliases.push(alias);
@@ -282,7 +300,7 @@ pub fn list_params(params: &ServerListParams) -> Vec<Problem> {
         if per_page == 0 || per_page > MAX_PER_PAGE {
             problems.push(Problem::new(
                 "per_page",
-                format!("must be from 1 to {MAX_PER_PAGE} (got {per_page})"),
+                cat!("must be from 1 to ", MAX_PER_PAGE, " (got ", per_page, ")"),
             ));
         }
     }

@@ -16,6 +16,7 @@ use crate::http::{
 
 use super::glue;
 use super::signal::AbortOnDrop;
+use crate::text::cat;
 
 #[wasm_bindgen]
 extern "C" {
@@ -48,7 +49,7 @@ impl FetchTransport {
         for (name, value) in &request.headers {
             // The runtime's message would quote the value, which may be a credential.
             headers.set(name, value).map_err(|_| {
-                JsValue::from_str(&format!("fetch refused the value of header {name}"))
+                JsValue::from_str(&cat!("fetch refused the value of header ", name))
             })?;
         }
         let init = RequestInit::new();
@@ -178,7 +179,7 @@ fn network(error: &JsValue) -> TransportError {
         .as_ref()
         .and_then(message_of)
     {
-        message = format!("{message} ({cause})");
+        message = cat!(message, " (", cause, ")");
     }
     TransportError {
         kind: TransportErrorKind::Network,

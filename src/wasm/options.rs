@@ -13,6 +13,7 @@ use crate::json::Json;
 use crate::validate::Problem;
 
 use super::glue;
+use crate::text::cat;
 
 /// Options of `new McpServersClient(options)`. The struct declares the TypeScript type; the
 /// values are read by [`client_config`], which also refuses unknown names.
@@ -83,7 +84,7 @@ pub struct RequestOptions {
 fn problem(field: &str, message: &str) -> Problem {
     Problem {
         field: field.to_owned(),
-        message: format!("{field} {message}"),
+        message: cat!(field, " ", message),
     }
 }
 
@@ -179,7 +180,7 @@ impl<'a> Options<'a> {
                 Some(v) => headers.push((name, v)),
                 None => self
                     .problems
-                    .push(problem(&format!("{key}.{name}"), "must be a string")),
+                    .push(problem(&cat!(key, ".", name), "must be a string")),
             }
         }
         headers
@@ -190,7 +191,7 @@ impl<'a> Options<'a> {
         match value.dyn_into::<T>() {
             Ok(v) => Some(v),
             Err(_) => {
-                self.problems.push(problem(key, &format!("must be {kind}")));
+                self.problems.push(problem(key, &cat!("must be ", kind)));
                 None
             }
         }
@@ -264,9 +265,7 @@ fn resolve_base_url(base: &str) -> Option<String> {
     }
     let location = js_sys::global().get("location")?;
     let origin = location.get("origin")?.as_string()?;
-    origin
-        .starts_with("http")
-        .then(|| format!("{origin}{base}"))
+    origin.starts_with("http").then(|| cat!(origin, base))
 }
 
 /// One call's options and its abort signal.

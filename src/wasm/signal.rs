@@ -10,6 +10,7 @@ use web_sys::{AbortController, AbortSignal};
 use crate::error::{Error, ErrorKind};
 
 use super::glue;
+use crate::text::cat;
 
 /// Aborts its controller when dropped before [`AbortOnDrop::disarm`]: an abandoned fetch or
 /// timer is cancelled, not leaked, and a finished one costs no abort event.
@@ -48,7 +49,7 @@ pub async fn abortable<T>(
     let aborted = || {
         Error::new(
             ErrorKind::Aborted,
-            format!("{what}: aborted by the caller's signal"),
+            cat!(what, ": aborted by the caller's signal"),
         )
     };
     if signal.aborted() {

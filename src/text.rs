@@ -1,0 +1,118 @@
+//! Messages built without `core::fmt`.
+//!
+//! `format!` costs a little wasm at every call site and links the integer and `format` parts
+//! of `core::fmt`; this crate builds every message and URL with [`cat!`] instead, which only
+//! appends. Measured on the npm build: 1.1 KB less wasm, 0.4 KB gzipped. (The rest of
+//! `core::fmt` stays: std's panic machinery uses it, and stable Rust cannot drop that.)
+//! `clippy.toml` disallows `format!` so it stays this way.
+
+/// Something [`cat!`] can append: text or a whole number.
+pub trait Piece {
+    /// Appends `self` to `out`.
+    fn push_to(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn push_to(&self, out: &mut String) {
+        (**self).push_to(out);
+    }
+}
+
+impl Piece for u64 {
+    fn push_to(&self, out: &mut String) {
+        push_decimal(out, *self);
+    }
+}
+
+impl Piece for u32 {
+    fn push_to(&self, out: &mut String) {
+        push_decimal(out, u64::from(*self));
+    }
+}
+
+impl Piece for u16 {
+    fn push_to(&self, out: &mut String) {
+        push_decimal(out, u64::from(*self));
+    }
+}
+
+impl Piece for usize {
+    fn push_to(&self, out: &mut String) {
+        push_decimal(out, *self as u64);
+    }
+}
+
+impl Piece for i64 {
+    fn push_to(&self, out: &mut String) {
+        if *self < 0 {
+            out.push('-');
+        }
+        push_decimal(out, self.unsigned_abs());
+    }
+}
+
+/// `n` in decimal, most significant digit first.
+fn push_decimal(out: &mut String, n: u64) {
+    let mut power = 1;
+    while n / power >= 10 {
+        power *= 10;
+    }
+    loop {
+        out.push(char::from(b'0' + (n / power % 10) as u8));
+        if power == 1 {
+            return;
+        }
+        power /= 10;
+    }
+}
+
+/// `n` in decimal, as a `String`.
+pub fn decimal(n: u64) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, n);
+    out
+}
+
+/// The pieces (see [`Piece`]) one after another, as a `String`:
+/// `cat!(path, ": expected a string, got ", kind)`.
+macro_rules! cat {
+    ($($piece:expr),+ $(,)?) => {{
+        let mut out = ::std::string::String::new();
+        $( $crate::text::Piece::push_to(&$piece, &mut out); )+
+        out
+    }};
+}
+pub(crate) use cat;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 101, 4_294_967_295, u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+        for n in [0i64, -1, -10, 7001, i64::MIN, i64::MAX] {
+            assert_eq!(cat!(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn pieces_are_appended_in_order() {
+        let owned = String::from("b");
+        assert_eq!(cat!("a", owned, &owned, 3u32, "-", 4usize, 5u16), "abb3-45");
+    }
+}
