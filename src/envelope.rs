@@ -7,7 +7,7 @@ use crate::http::{Body, HttpResponse};
 use crate::json::Json;
 use crate::models::ResultInfo;
 use crate::retry;
-use crate::text::cat;
+use crate::text::{cat, digits};
 
 /// What a request was, for messages: `GET /accounts/x/.../servers/y`.
 #[derive(Clone, Copy, Debug)]
@@ -157,7 +157,10 @@ fn error_item<J: Json>(value: &J) -> ErrorItem {
         c.as_number()
             .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
             .map(|n| n as i64)
-            .or_else(|| c.as_string().and_then(|s| s.trim().parse().ok()))
+            .or_else(|| {
+                let text = c.as_string()?;
+                digits(text.trim()).and_then(|n| i64::try_from(n).ok())
+            })
     });
     let message = value
         .get("message")

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::text::cat;
+use crate::text::{cat, digits};
 use crate::validate::Problem;
 
 /// What kind of failure happened.
@@ -129,8 +129,8 @@ pub fn field_path(field: &str) -> Vec<PathSegment> {
     field
         .split(['.', '['])
         .filter(|s| !s.is_empty())
-        .map(|s| match s.strip_suffix(']').map(str::parse::<u64>) {
-            Some(Ok(index)) => PathSegment::Index(index),
+        .map(|s| match s.strip_suffix(']').and_then(digits) {
+            Some(index) => PathSegment::Index(index),
             _ => PathSegment::Key(s.to_owned()),
         })
         .collect()

@@ -6,6 +6,7 @@
 //! back at once, marked retryable, so a Worker is never parked for minutes.
 
 use crate::http::{find_header, TransportErrorKind};
+use crate::text::digits;
 
 /// How retries behave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,11 +119,11 @@ fn server_delay_ms(headers: &[(String, String)], now_ms: Option<f64>) -> Option<
 /// anything else. Hand-written so the wasm build carries no float parser.
 fn thousandths(value: &str, shift: u32) -> Option<u64> {
     let (whole, fraction) = value.trim().split_once('.').unwrap_or((value.trim(), ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(fraction) || whole.len() > 12 {
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || whole.len() > 12 {
         return None;
     }
-    let mut n: u64 = whole.parse().ok()?;
+    let mut n = digits(whole)?;
     let mut fraction = fraction.bytes();
     for _ in 0..shift {
         let digit = fraction.next().map_or(0, |b| u64::from(b - b'0'));
@@ -135,7 +136,8 @@ fn thousandths(value: &str, shift: u32) -> Option<u64> {
 pub fn http_date_ms(value: &str) -> Option<f64> {
     let mut parts = value.split_whitespace();
     let _weekday = parts.next()?;
-    let day: i64 = parts.next()?.parse().ok()?;
+    let number = |s: &str| digits(s).and_then(|n| i64::try_from(n).ok());
+    let day = number(parts.next()?)?;
     let month = match parts.next()? {
         "Jan" => 1,
         "Feb" => 2,
@@ -151,8 +153,8 @@ pub fn http_date_ms(value: &str) -> Option<f64> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = parts.next()?.parse().ok()?;
-    let mut clock = parts.next()?.split(':').map(|n| n.parse::<i64>().ok());
+    let year = number(parts.next()?)?;
+    let mut clock = parts.next()?.split(':').map(number);
     let (h, m, s) = (clock.next()??, clock.next()??, clock.next()??);
     if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
         return None;

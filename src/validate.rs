@@ -155,7 +155,9 @@ fn is_http_url(url: &str) -> bool {
         return false;
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit('@').next().unwrap_or_default();
+    let host_port = authority
+        .rfind('@')
+        .map_or(authority, |at| authority.get(at + 1..).unwrap_or_default());
     let host = if let Some(v6) = host_port.strip_prefix('[') {
         match v6.split_once(']') {
             Some((addr, port)) if !addr.is_empty() => {
@@ -399,6 +401,7 @@ mod tests {
             "HTTPS://Example.com",
             "http://[::1]:9000/mcp",
             "https://user@host.example/mcp?x=1",
+            "https://a@b:pw@host.example:8443/mcp",
         ] {
             let mut p = create("a");
             p.hostname = good.into();
@@ -411,6 +414,8 @@ mod tests {
             "https:///path",
             "https://exa mple.com",
             "https://host:port/",
+            "https://user@/mcp",
+            "https://user@host:port/mcp",
             "javascript:alert(1)",
             "",
         ] {

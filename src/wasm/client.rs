@@ -1,6 +1,6 @@
 //! `McpServersClient`, the class JavaScript uses, and `ServerPager` behind `listAll`.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::Promise;
@@ -104,7 +104,7 @@ impl McpServersClient {
         );
         ServerPager {
             core: self.core.clone(),
-            state: Rc::new(RefCell::new(Some(state))),
+            state: Rc::new(Cell::new(Some(state))),
         }
     }
 
@@ -280,7 +280,7 @@ struct PagerState {
 #[wasm_bindgen]
 pub struct ServerPager {
     core: Rc<Core>,
-    state: Rc<RefCell<Option<Result<PagerState, Error>>>>,
+    state: Rc<Cell<Option<Result<PagerState, Error>>>>,
 }
 
 #[wasm_bindgen]
@@ -292,7 +292,7 @@ impl ServerPager {
         let slot = self.state.clone();
         spawn(async move {
             // Taken out while a page is in flight, so overlapping calls fail instead of racing.
-            let taken = slot.borrow_mut().take();
+            let taken = slot.take();
             let mut state = match taken {
                 Some(Ok(state)) => state,
                 Some(Err(e)) => return Err(error_to_js(e)),
@@ -314,7 +314,7 @@ impl ServerPager {
                 }
                 Err(e) => Err(e),
             };
-            *slot.borrow_mut() = Some(Ok(state));
+            slot.set(Some(Ok(state)));
             match result {
                 Ok(Some(page)) => Ok(convert::page(page)),
                 Ok(None) => Ok(JsValue::UNDEFINED),
