@@ -14,13 +14,14 @@ use super::glue;
 use crate::json::{Json, Kind};
 
 thread_local! {
-    /// One JavaScript string per key literal, found by the literal's address (a handful).
-    static KEYS: RefCell<Vec<(usize, JsValue)>> = const { RefCell::new(Vec::new()) };
+    /// One JavaScript string per key literal, found by the literal's address and length (a
+    /// literal may share its start with a longer one).
+    static KEYS: RefCell<Vec<((usize, usize), JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Calls `f` with `key` as a JavaScript string, made on first use.
 fn with_key<R>(key: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
-    let address = key.as_ptr() as usize;
+    let address = (key.as_ptr() as usize, key.len());
     let cached = KEYS.with(|keys| {
         let mut keys = keys.try_borrow_mut().ok()?;
         if let Some((_, js)) = keys.iter().find(|(a, _)| *a == address) {

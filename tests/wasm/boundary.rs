@@ -179,3 +179,47 @@ fn validators_report_every_problem_with_the_clients_words() {
         .collect();
     assert_eq!(fields, ["id", "name", "hostname", "auth_type"]);
 }
+
+#[wasm_bindgen_test]
+fn json_reads_javascript_values_in_place_as_serde_json_reads_text() {
+    use cf_mcp_servers::json::{Json, Kind};
+    let value = obj(r#"{"s":"x","n":1.5,"b":false,"z":null,"a":[{},[]],"o":{"k":1}}"#);
+    let kinds: Vec<Option<Kind>> = ["s", "n", "b", "z", "a", "o", "missing"]
+        .iter()
+        .map(|k| value.kind_of(k))
+        .collect();
+    use Kind::*;
+    assert_eq!(
+        kinds,
+        [
+            Some(String),
+            Some(Number),
+            Some(Bool),
+            Some(Null),
+            Some(Array),
+            Some(Object),
+            None
+        ]
+    );
+    // `get` treats null like absence, as it does for serde_json values; `kind_of` tells them apart.
+    assert!(value.get("z").is_none() && value.get("missing").is_none());
+    assert_eq!(
+        value.get("s").and_then(|s| s.as_string()).as_deref(),
+        Some("x")
+    );
+    // Asking twice reuses the cached key and still reads the right member.
+    assert_eq!(value.get("n").and_then(|n| n.as_number()), Some(1.5));
+    assert_eq!(value.get("n").and_then(|n| n.as_number()), Some(1.5));
+    assert_eq!(
+        value.get("a").and_then(|a| a.first_non_object()),
+        Some(Some(1))
+    );
+    assert_eq!(value.get("o").and_then(|o| o.first_non_object()), None);
+    // What JSON cannot hold is `Other`, and undefined reads as null.
+    assert_eq!(JsValue::from_f64(f64::NAN).kind(), Other);
+    assert_eq!(Function::new_no_args("").kind(), Other);
+    assert_eq!(JsValue::UNDEFINED.kind(), Null);
+    // A getter that throws (a caller's Proxy, say) reads as absent instead of unwinding wasm.
+    let hostile = js_sys::eval("({ get id() { throw new Error('boom') } })").unwrap();
+    assert!(hostile.get("id").is_none() && hostile.kind_of("id").is_none());
+}
