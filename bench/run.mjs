@@ -68,6 +68,11 @@ for (const k of ['raw', 'gzip', 'brotli']) {
 const wasmFile = S.ours.files.find((f) => f.file.endsWith('.wasm'));
 const jsFile = S.ours.files.find((f) => !f.file.endsWith('.wasm'));
 row('  of which ours: wasm / JS (gzip)', `${kb(wasmFile.gzip)} / ${kb(jsFile.gzip)}`, '', null);
+if (S.floor) {
+  // What any Rust client on wasm-bindgen ships before doing anything of its own (bench/floor).
+  const r = S.floor.gzip / S.official.gzip;
+  row('  floor: one GET in Rust on wasm-bindgen, gzip', kb(S.floor.gzip), kb(S.official.gzip), r, null, null);
+}
 
 // 2. cold start
 const C = raw.coldstart;

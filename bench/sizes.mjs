@@ -1,9 +1,10 @@
 // Download size: each client bundled by esbuild for the browser (minified, ESM), then raw,
 // gzip -9 and brotli (max quality). Ours counts the bundle plus the .wasm it fetches.
-// Prints one JSON line: { ours: { files, raw, gzip, brotli }, official: { … } }.
+// Also the floor (bench/floor: one GET in Rust on wasm-bindgen) when `cargo xtask bench` built it.
+// Prints one JSON line: { ours: { files, raw, gzip, brotli }, official: { … }, floor?: { … } }.
 
 import { build } from 'esbuild';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -19,6 +20,16 @@ import { Servers } from 'cloudflare/resources/zero-trust/access/ai-controls/mcp/
 const client = createClient({ apiToken: 't', resources: [Servers] });
 globalThis.server = await client.zeroTrust.access.aiControls.mcp.servers.read('x', { account_id: 'a' });`,
 };
+// The wasm each entry fetches: esbuild leaves `new URL('….wasm', import.meta.url)` alone, and
+// the browser downloads it too.
+const WASM = { ours: join(root, 'pkg/cf_mcp_servers_bg.wasm') };
+const floor = join(root, 'target/floor/pkg');
+if (existsSync(join(floor, 'floor.js'))) {
+  ENTRIES.floor = `import init, { read } from ${JSON.stringify(join(floor, 'floor.js'))};
+await init();
+globalThis.server = await read('https://api.cloudflare.com/client/v4/x', 't');`;
+  WASM.floor = join(floor, 'floor_bg.wasm');
+}
 
 function measure(bytes) {
   return {
@@ -42,10 +53,7 @@ try {
       target: 'es2022', outdir, logLevel: 'error', absWorkingDir: root, nodePaths: [join(root, 'node_modules')],
     });
     const files = readdirSync(outdir).map((f) => ({ file: f, ...measure(readFileSync(join(outdir, f))) }));
-    if (name === 'ours') {
-      // esbuild leaves `new URL('./cf_mcp_servers_bg.wasm', import.meta.url)` alone: the browser fetches it too.
-      files.push({ file: 'cf_mcp_servers_bg.wasm', ...measure(readFileSync(join(root, 'pkg/cf_mcp_servers_bg.wasm'))) });
-    }
+    if (WASM[name]) files.push({ file: WASM[name].split('/').pop(), ...measure(readFileSync(WASM[name])) });
     const total = (k) => files.reduce((s, f) => s + f[k], 0);
     out[name] = { files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
   }

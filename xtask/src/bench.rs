@@ -6,7 +6,7 @@
 //! memory), prints one table of ratios ours/official and writes `target/bench.json`.
 //! `--quick` passes through for a faster, rougher run; `--no-build` measures `pkg/` as it is.
 
-use crate::util::{root, run_in, step, Result};
+use crate::util::{self, root, run_in, step, Result};
 use crate::{dist, setup};
 
 pub fn run(args: &[String]) -> Result {
@@ -14,6 +14,7 @@ pub fn run(args: &[String]) -> Result {
     setup::wasm_tools()?;
     if !no_build {
         dist::build()?;
+        build_floor()?;
     }
     step("benchmark: cf-mcp-servers vs the official SDK (about 2 minutes)");
     let mut node_args = vec!["bench/run.mjs"];
@@ -23,4 +24,35 @@ pub fn run(args: &[String]) -> Result {
             .filter(|a| *a != "--no-build"),
     );
     run_in(&root(), "node", &node_args, &[])
+}
+
+/// `bench/floor`, the least Rust client on wasm-bindgen, built as `dist` builds the package,
+/// into `target/floor/pkg` (`bench/sizes.mjs` measures it when it is there).
+fn build_floor() -> Result {
+    step("building bench/floor, the size floor of any Rust client on wasm-bindgen");
+    util::run(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--locked",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--manifest-path",
+            "bench/floor/Cargo.toml",
+            "--target-dir",
+            "target/floor",
+        ],
+    )?;
+    util::run(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            "target/floor/pkg",
+            "target/floor/wasm32-unknown-unknown/release/floor.wasm",
+        ],
+    )?;
+    dist::optimize_wasm("target/floor/pkg/floor_bg.wasm")
 }

@@ -43,31 +43,7 @@ pub fn build() -> Result {
         "wasm-bindgen",
         &["--target", "web", "--out-dir", "pkg", WASM],
     )?;
-    let wasm = "pkg/cf_mcp_servers_bg.wasm";
-    run_in(
-        &root,
-        "node_modules/.bin/wasm-opt",
-        &[
-            "-Oz",
-            "--converge",
-            // Functions called once stay out of line unless tiny: more code, but it compresses
-            // better (measured: 95.3 -> 97 KB raw, 43.4 -> 41.9 KB gzip; flat from 10 to 40).
-            "--one-caller-inline-max-function-size=20",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-            "--strip-debug",
-            "--strip-producers",
-            "--strip-target-features",
-            wasm,
-            "-o",
-            wasm,
-        ],
-        &[],
-    )?;
+    optimize_wasm("pkg/cf_mcp_servers_bg.wasm")?;
     let glue_js = pkg.join("cf_mcp_servers.js");
     let generated = fs::read_to_string(&glue_js)
         .map_err(|e| format!("cannot read {}: {e}", glue_js.display()))?;
@@ -95,6 +71,34 @@ pub fn build() -> Result {
     let _ = fs::remove_file(pkg.join(".gitignore"));
     println!("pkg/ is ready: cf-mcp-servers {version}");
     Ok(())
+}
+
+/// wasm-opt from npm `binaryen`, in place, for size (`bench` builds its floor the same way).
+pub fn optimize_wasm(wasm: &str) -> Result {
+    run_in(
+        &root(),
+        "node_modules/.bin/wasm-opt",
+        &[
+            "-Oz",
+            "--converge",
+            // Functions called once stay out of line unless tiny: more code, but it compresses
+            // better (measured: 95.3 -> 97 KB raw, 43.4 -> 41.9 KB gzip; flat from 10 to 40).
+            "--one-caller-inline-max-function-size=20",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+            wasm,
+            "-o",
+            wasm,
+        ],
+        &[],
+    )
 }
 
 /// wasm-bindgen imports our snippet module once per function the wasm calls directly, and
