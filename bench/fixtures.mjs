@@ -1,7 +1,7 @@
 // Canned API data and the in-process fetch stub shared by both clients.
 //
-// The stub answers both call shapes: ours calls `fetch(request)` with one Request,
-// the official SDK calls `fetch(url, init)`.
+// Both clients call `fetch(url, init)`; the stub also takes a Request or a URL, as any fetch
+// does.
 
 export const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
 export const BASE = 'https://api.cloudflare.com/client/v4';
