@@ -16,10 +16,17 @@ pub enum Shape {
     SyncResult,
 }
 
+/// The members of a server that must be strings.
+const STRINGS: &[&str] = &["id", "name", "hostname", "auth_type"];
+/// The members of a server that must be arrays of objects.
+const LISTS: &[&str] = &["tools", "prompts"];
+
 /// Checks `result` against `shape`; the error names the path of the first mismatch.
 pub fn check<J: Json>(result: &J, shape: Shape) -> Result<(), String> {
     match shape {
         Shape::Server => server(result).map_err(|e| e.at("result")),
+        // A page that is right, as nearly all are, is confirmed in one look.
+        Shape::Servers if result.all_have(STRINGS, LISTS) => Ok(()),
         Shape::Servers => {
             let items = result.items().ok_or_else(|| {
                 cat!(
@@ -77,7 +84,7 @@ fn server<J: Json>(value: &J) -> Result<(), Mismatch> {
     if kind != Kind::Object {
         return mismatch(None, None, "expected a server object, got ", Some(kind));
     }
-    for key in ["id", "name", "hostname", "auth_type"] {
+    for &key in STRINGS {
         match value.kind_of(key) {
             Some(Kind::String) => {}
             Some(other) => {
@@ -86,7 +93,7 @@ fn server<J: Json>(value: &J) -> Result<(), Mismatch> {
             None => return mismatch(Some(key), None, "missing", None),
         }
     }
-    for key in ["tools", "prompts"] {
+    for &key in LISTS {
         let Some(list) = value.get(key) else {
             return match value.kind_of(key) {
                 Some(kind) => mismatch(Some(key), None, "expected an array, got ", Some(kind)),
@@ -127,6 +134,34 @@ mod tests {
             Ok(())
         );
         assert_eq!(check(&json!({}), Shape::SyncResult), Ok(()));
+    }
+
+    #[test]
+    fn a_right_page_passes_in_one_look_and_any_mismatch_fails_it() {
+        let page = json!([good("a"), good("b")]);
+        assert!(page.all_have(STRINGS, LISTS));
+        let mut cases = Vec::new();
+        for key in ["id", "name", "hostname", "auth_type", "tools", "prompts"] {
+            let mut missing = good("c");
+            missing.as_object_mut().unwrap().remove(key);
+            cases.push(missing);
+            let mut wrong = good("c");
+            wrong[key] = json!(7);
+            cases.push(wrong);
+        }
+        let mut bad_tool = good("c");
+        bad_tool["tools"] = json!([{}, null]);
+        cases.extend([bad_tool, json!(null), json!([1])]);
+        for case in cases {
+            let page = json!([good("a"), case]);
+            assert!(!page.all_have(STRINGS, LISTS), "{case}");
+            // The slow path then names what is wrong.
+            assert!(check(&page, Shape::Servers)
+                .unwrap_err()
+                .starts_with("result[1]"));
+        }
+        assert!(!json!({}).all_have(STRINGS, LISTS));
+        assert!(json!([]).all_have(STRINGS, LISTS));
     }
 
     #[test]

@@ -24,11 +24,28 @@ export function makeError(message, fields) {
   return new McpServersError(message, fields);
 }
 
+/** A JSON object: not null, not an array. */
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** The index of the first element that is not an object (null and arrays are not), -1 when
  * every element is one, -2 when `array` is not an array. */
 export function firstNonObject(array) {
   if (!Array.isArray(array)) return -2;
-  return array.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
+  return array.findIndex((item) => !isObject(item));
+}
+
+/** Rust's `Json::all_have`: whether every element of `array` is an object whose `strings` members
+ * are strings and whose `lists` members are arrays of objects. False also when a getter throws:
+ * Rust then looks element by element, and says what is wrong. */
+export function allHave(array, strings, lists) {
+  if (!Array.isArray(array)) return false;
+  try {
+    return array.every((item) => isObject(item)
+      && strings.every((key) => typeof item[key] === 'string')
+      && lists.every((key) => Array.isArray(item[key]) && item[key].every(isObject)));
+  } catch {
+    return false;
+  }
 }
 
 /** A value's kind, coded as Rust's `json::Kind`: null, bool, number, string, array, object, other. */

@@ -17,6 +17,10 @@ extern "C" {
     #[wasm_bindgen(js_name = firstNonObject)]
     pub fn first_non_object(array: &JsValue) -> i32;
 
+    /// `Json::all_have` for a JavaScript array: one call for a whole page.
+    #[wasm_bindgen(js_name = allHave)]
+    pub fn all_have(array: &JsValue, strings: &JsValue, lists: &JsValue) -> bool;
+
     /// The kind of a value as a code of `json::Kind` (0 null … 6 other).
     #[wasm_bindgen(js_name = kindOf)]
     pub fn kind_of(value: &JsValue) -> i32;

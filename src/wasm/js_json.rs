@@ -13,25 +13,50 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::glue;
 use crate::json::{Json, Kind};
 
+/// JavaScript values made once per Rust literal, found by the literal's address and length
+/// (a literal may share its start with a longer one). A handful of entries.
+type Cache = RefCell<Vec<((usize, usize), JsValue)>>;
+
 thread_local! {
-    /// One JavaScript string per key literal, found by the literal's address and length (a
-    /// literal may share its start with a longer one).
-    static KEYS: RefCell<Vec<((usize, usize), JsValue)>> = const { RefCell::new(Vec::new()) };
+    /// Key literals as JavaScript strings.
+    static KEYS: Cache = const { RefCell::new(Vec::new()) };
+    /// Lists of key literals as JavaScript arrays of strings.
+    static KEY_LISTS: Cache = const { RefCell::new(Vec::new()) };
 }
 
-/// Calls `f` with `key` as a JavaScript string, made on first use.
-fn with_key<R>(key: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
-    let address = (key.as_ptr() as usize, key.len());
-    let cached = KEYS.with(|keys| {
-        let mut keys = keys.try_borrow_mut().ok()?;
-        if let Some((_, js)) = keys.iter().find(|(a, _)| *a == address) {
+/// The value `make` makes for the literal at `address`, made on first use.
+fn cached(
+    cache: &'static std::thread::LocalKey<Cache>,
+    address: (usize, usize),
+    make: impl Fn() -> JsValue,
+) -> JsValue {
+    let hit = cache.with(|entries| {
+        let mut entries = entries.try_borrow_mut().ok()?;
+        if let Some((_, js)) = entries.iter().find(|(a, _)| *a == address) {
             return Some(js.clone());
         }
-        let js = JsValue::from_str(key);
-        keys.push((address, js.clone()));
+        let js = make();
+        entries.push((address, js.clone()));
         Some(js)
     });
-    f(&cached.unwrap_or_else(|| JsValue::from_str(key)))
+    hit.unwrap_or_else(make)
+}
+
+/// Calls `f` with `key` as a JavaScript string.
+fn with_key<R>(key: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+    let address = (key.as_ptr() as usize, key.len());
+    f(&cached(&KEYS, address, || JsValue::from_str(key)))
+}
+
+/// `keys` as a JavaScript array of strings.
+fn key_list(keys: &'static [&'static str]) -> JsValue {
+    let address = (keys.as_ptr() as usize, keys.len());
+    cached(&KEY_LISTS, address, || {
+        keys.iter()
+            .map(|k| JsValue::from_str(k))
+            .collect::<Array>()
+            .into()
+    })
 }
 
 fn kind(code: i32) -> Option<Kind> {
@@ -74,6 +99,10 @@ impl Json for JsValue {
 
     fn items(&self) -> Option<Vec<Self>> {
         Array::is_array(self).then(|| self.unchecked_ref::<Array>().iter().collect())
+    }
+
+    fn all_have(&self, strings: &'static [&'static str], lists: &'static [&'static str]) -> bool {
+        glue::all_have(self, &key_list(strings), &key_list(lists))
     }
 
     fn first_non_object(&self) -> Option<Option<usize>> {

@@ -223,3 +223,33 @@ fn json_reads_javascript_values_in_place_as_serde_json_reads_text() {
     let hostile = js_sys::eval("({ get id() { throw new Error('boom') } })").unwrap();
     assert!(hostile.get("id").is_none() && hostile.kind_of("id").is_none());
 }
+
+#[wasm_bindgen_test]
+fn the_one_look_page_check_agrees_with_serde_json() {
+    use cf_mcp_servers::json::Json;
+    const STRINGS: &[&str] = &["id", "name"];
+    const LISTS: &[&str] = &["tools"];
+    for text in [
+        r#"[]"#,
+        r#"[{"id":"a","name":"n","tools":[{}]}, {"id":"b","name":"m","tools":[]}]"#,
+        r#"[{"id":"a","name":"n","tools":[{}, null]}]"#,
+        r#"[{"id":"a","name":7,"tools":[]}]"#,
+        r#"[{"id":"a","tools":[]}]"#,
+        r#"[{"id":"a","name":"n","tools":{}}]"#,
+        r#"[{"id":"a","name":"n","tools":[[]]}]"#,
+        r#"[null]"#,
+        r#"[[]]"#,
+        r#"{"id":"a"}"#,
+        r#""text""#,
+    ] {
+        let native: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            obj(text).all_have(STRINGS, LISTS),
+            native.all_have(STRINGS, LISTS),
+            "{text}"
+        );
+    }
+    // Asked twice, the cached key lists still give the same answer.
+    let page = obj(r#"[{"id":"a","name":"n","tools":[]}]"#);
+    assert!(page.all_have(STRINGS, LISTS) && page.all_have(STRINGS, LISTS));
+}
