@@ -7,7 +7,7 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, Response};
 
 use crate::http::{
     Body, HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind,
@@ -17,13 +17,6 @@ use crate::http::{
 use super::glue;
 use super::signal::AbortOnDrop;
 use crate::text::cat;
-
-#[wasm_bindgen]
-extern "C" {
-    // The global `fetch`, whatever the global object is called in this runtime.
-    #[wasm_bindgen(js_name = fetch, catch)]
-    fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
-}
 
 /// Sends requests with `fetch`: the global one, or one the caller supplied (a Worker service
 /// binding's, a test double, an instrumented one).
@@ -43,30 +36,26 @@ impl FetchTransport {
         request: &HttpRequest,
         signal: &AbortSignal,
     ) -> Result<HttpResponse<JsValue>, JsValue> {
-        // Built with web-sys directly: gloo-net's RequestBuilder panics (unwrap_throw) on a
-        // header value `Headers.set` refuses, where a client must report an error.
-        let headers = Headers::new()?;
+        // The headers cross as one string of `name:value` lines (names are tokens and values
+        // hold no line breaks: both checked before a request is built), and glue.js makes the
+        // `Headers` and the init: one call where building them from here took a dozen.
+        let mut lines = String::new();
         for (name, value) in &request.headers {
-            // The runtime's message would quote the value, which may be a credential.
-            headers.set(name, value).map_err(|_| {
-                JsValue::from_str(&cat!("fetch refused the value of header ", name))
-            })?;
-        }
-        let init = RequestInit::new();
-        init.set_method(request.method.as_str());
-        init.set_headers(&headers);
-        init.set_signal(Some(signal));
-        if let Some(body) = &request.body {
-            init.set_body(&JsValue::from_str(body));
-        }
-        // `fetch(url, init)`, for a custom fetch as for the global one: the official SDK's
-        // convention, so a fetch written for it works here, and no Request is built twice.
-        let pending = match &self.fetch {
-            Some(fetch) => {
-                fetch.call2(&js_sys::global(), &JsValue::from_str(&request.url), &init)?
+            if !lines.is_empty() {
+                lines.push('\n');
             }
-            None => global_fetch(&request.url, &init)?.into(),
-        };
+            lines.push_str(name);
+            lines.push(':');
+            lines.push_str(value);
+        }
+        let pending = glue::send(
+            self.fetch.as_ref(),
+            &request.url,
+            request.method.as_str(),
+            &lines,
+            request.body.as_deref(),
+            signal,
+        )?;
         // `Promise.resolve` also accepts a thenable or a plain value from an odd custom fetch.
         let value = JsFuture::from(Promise::resolve(&pending)).await?;
         let response: Response = value

@@ -76,6 +76,27 @@ export function memberKind(object, key) {
   return value === undefined ? -1 : kindOf(value);
 }
 
+/**
+ * Sends one request as the official SDK does: `fetch(url, init)`, with the caller's fetch (called
+ * with `this` the global object) or the global one. `headers` is `name:value` lines. The runtime's
+ * message for a refused header would quote its value, which may be a credential, so that error
+ * names the header only.
+ */
+export function send(customFetch, url, method, headers, body, signal) {
+  const init = { method, headers: new Headers(), signal };
+  for (const line of headers.split('\n')) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon);
+    try {
+      init.headers.set(name, line.slice(colon + 1));
+    } catch {
+      throw new TypeError(`fetch refused the value of header ${name}`);
+    }
+  }
+  if (body !== undefined) init.body = body;
+  return customFetch ? customFetch.call(globalThis, url, init) : fetch(url, init);
+}
+
 /** The body parsed as JSON, or undefined when it is not JSON (an HTML error page, nothing). */
 export function parseJson(text) {
   try {

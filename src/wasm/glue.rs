@@ -1,6 +1,6 @@
 //! Bindings to `glue.js`, the JavaScript the wasm module carries with it.
 
-use js_sys::Promise;
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
 
@@ -36,6 +36,19 @@ extern "C" {
     /// `JSON.parse(text)`, or `undefined` when the text is not JSON.
     #[wasm_bindgen(js_name = parseJson)]
     pub fn parse_json(text: &JsValue) -> JsValue;
+
+    /// `fetch(url, init)` with the caller's fetch or the global one; `headers` is `name:value`
+    /// lines. Throws what fetch throws, or, when the runtime refuses a header, an error naming
+    /// the header but never its value.
+    #[wasm_bindgen(catch)]
+    pub fn send(
+        fetch: Option<&Function>,
+        url: &str,
+        method: &str,
+        headers: &str,
+        body: Option<&str>,
+        signal: &AbortSignal,
+    ) -> Result<JsValue, JsValue>;
 
     /// An async iterable over the items of every page the pager yields.
     #[wasm_bindgen(js_name = pagesToItems)]
