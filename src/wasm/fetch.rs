@@ -9,14 +9,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, Response};
 
+use crate::config::{is_header_name, is_header_value};
 use crate::http::{
     Body, HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind,
     RESPONSE_HEADERS,
 };
+use crate::text::cat;
 
 use super::glue;
 use super::signal::AbortOnDrop;
-use crate::text::cat;
 
 /// Sends requests with `fetch`: the global one, or one the caller supplied (a Worker service
 /// binding's, a test double, an instrumented one).
@@ -41,6 +42,15 @@ impl FetchTransport {
         // `Headers` and the init: one call where building them from here took a dozen.
         let mut lines = String::new();
         for (name, value) in &request.headers {
+            // `Client` checked these already; a caller driving this transport directly may not
+            // have, and a line break would split one header into two.
+            if !is_header_name(name) || !is_header_value(value) {
+                return Err(JsValue::from_str(&cat!(
+                    "fetch refused header ",
+                    name,
+                    ": not a valid header name and value"
+                )));
+            }
             if !lines.is_empty() {
                 lines.push('\n');
             }

@@ -253,3 +253,28 @@ fn the_one_look_page_check_agrees_with_serde_json() {
     let page = obj(r#"[{"id":"a","name":"n","tools":[]}]"#);
     assert!(page.all_have(STRINGS, LISTS) && page.all_have(STRINGS, LISTS));
 }
+
+#[wasm_bindgen_test]
+async fn the_transport_refuses_a_header_that_would_split_in_two_without_sending() {
+    use cf_mcp_servers::wasm::FetchTransport;
+    use cf_mcp_servers::{HttpRequest, Method, Transport, TransportErrorKind};
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let fetch = scripted_fetch(200, r#"{"success":true,"result":{}}"#, seen.clone());
+    let transport = FetchTransport::new(Some(fetch));
+    let request = |headers: Vec<(String, String)>| HttpRequest {
+        method: Method::Get,
+        url: "https://api.example/x".into(),
+        headers,
+        body: None,
+        timeout_ms: 5_000,
+    };
+    let split = vec![("Authorization".into(), "Bearer secret\nX-Evil: 1".into())];
+    let error = transport.send(request(split)).await.unwrap_err();
+    assert_eq!(error.kind, TransportErrorKind::Network);
+    assert!(error.message.contains("Authorization") && !error.message.contains("secret"));
+    assert!(seen.borrow().is_empty(), "nothing was sent");
+    // A header the Client would send goes through as one header.
+    let fine = vec![("Authorization".into(), "Bearer a:b".into())];
+    assert_eq!(transport.send(request(fine)).await.unwrap().status, 200);
+    assert_eq!(seen.borrow().len(), 1);
+}
