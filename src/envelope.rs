@@ -187,17 +187,26 @@ fn error_item<J: Json>(value: &J) -> ErrorItem {
 /// The first 120 characters of a body, on one line: enough to recognise an HTML error page.
 pub fn excerpt(body: &str) -> String {
     const MAX: usize = 120;
-    let mut flat = String::new();
-    for word in body.split_whitespace() {
-        if !flat.is_empty() {
-            flat.push(' ');
+    // Character by character, stopping at MAX: an error page may be megabytes.
+    let mut out = String::new();
+    let mut count = 0;
+    let mut gap = false;
+    for c in body.chars() {
+        if c.is_whitespace() {
+            gap = !out.is_empty();
+            continue;
         }
-        flat.push_str(word);
+        for c in gap.then_some(' ').into_iter().chain([c]) {
+            if count == MAX {
+                out.push('…');
+                return out;
+            }
+            out.push(c);
+            count += 1;
+        }
+        gap = false;
     }
-    match flat.char_indices().nth(MAX) {
-        Some((cut, _)) => cat!(flat.get(..cut).unwrap_or_default(), "…"),
-        None => flat,
-    }
+    out
 }
 
 #[cfg(test)]
@@ -313,5 +322,18 @@ mod tests {
         let cut = excerpt(&body);
         assert_eq!(cut.chars().count(), 121);
         assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn excerpts_flatten_whitespace_and_stop_early() {
+        assert_eq!(
+            excerpt("  <h1>\n\tBad   gateway</h1>\n  "),
+            "<h1> Bad gateway</h1>"
+        );
+        assert_eq!(excerpt(""), "");
+        let exactly = "a".repeat(120);
+        assert_eq!(excerpt(&exactly), exactly);
+        let huge = cat!("x ".repeat(3_000_000), " tail");
+        assert_eq!(excerpt(&huge), cat!("x ".repeat(60), "…"));
     }
 }

@@ -94,9 +94,14 @@ impl<'a, J: Json> Reader<'a, J> {
 
     fn string(&mut self, key: &'static str) -> Option<String> {
         let value = self.member(key)?;
+        self.string_of(key, &value)
+    }
+
+    /// `value`, the member `key`, as a string, or a problem saying it is not one.
+    fn string_of(&mut self, key: &'static str, value: &J) -> Option<String> {
         let text = value.as_string();
         if text.is_none() {
-            self.mistyped(key, "a string", &value);
+            self.mistyped(key, "a string", value);
         }
         text
     }
@@ -105,12 +110,12 @@ impl<'a, J: Json> Reader<'a, J> {
         if self.refused {
             return String::new();
         }
-        if self.member(key).is_none() {
+        let Some(value) = self.member(key) else {
             let field = self.field(key);
             self.problem(field, "is required".into());
             return String::new();
-        }
-        self.string(key).unwrap_or_default()
+        };
+        self.string_of(key, &value).unwrap_or_default()
     }
 
     /// `Some(None)` for an explicit `null`: the caller wants the value cleared.

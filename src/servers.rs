@@ -35,6 +35,10 @@ fn collection(account: &str) -> String {
     cat!("/accounts/", account, "/access/ai-controls/mcp/servers")
 }
 
+fn server_path(account: &str, id: &str) -> String {
+    cat!(collection(account), "/", id)
+}
+
 fn fail_on(problems: Vec<Problem>) -> Result<(), Error> {
     if problems.is_empty() {
         Ok(())
@@ -269,14 +273,17 @@ impl<T: Transport> Client<T> {
 
     /// The update request, checked and ready to send.
     pub(crate) fn update_call(&self, id: &str, params: &ServerUpdateParams) -> Result<Call, Error> {
-        let account = AccountParams {
-            account_id: params.account_id.clone(),
-        };
+        let account = self.account(params.account_id.as_deref())?;
         fail_on(validate::update_params(params))?;
-        let mut call = self.item_call(Item::Read, id, &account)?;
-        call.method = Method::Put;
-        call.body = Some(write::update_body(params));
-        Ok(call)
+        checked_id(id)?;
+        Ok(Call {
+            method: Method::Put,
+            path: server_path(&account, id),
+            query: Vec::new(),
+            body: Some(write::update_body(params)),
+            idempotency: Idempotency::Safe,
+            shape: Shape::Server,
+        })
     }
 
     /// Deletes a server; the API answers with the server as it was.
@@ -360,7 +367,7 @@ impl<T: Transport> Client<T> {
         };
         Ok(Call {
             method,
-            path: cat!(collection(&account), "/", id, suffix),
+            path: cat!(server_path(&account, id), suffix),
             query: Vec::new(),
             body: None,
             idempotency: Idempotency::Safe,

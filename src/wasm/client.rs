@@ -24,6 +24,7 @@ use super::fetch::FetchTransport;
 use super::glue;
 use super::options::{self, ClientOptions, RequestOptions};
 use super::signal::abortable;
+use crate::envelope::Success;
 
 type Core = Client<FetchTransport>;
 
@@ -275,6 +276,19 @@ struct PagerState {
     signal: Option<web_sys::AbortSignal>,
 }
 
+/// [`Pages::next`]'s steps with the caller's signal. Written out rather than wrapping
+/// `Pages::next` so the page goes through the very `abortable(send)` every method uses: one copy
+/// of the request state machine in the wasm instead of two (0.3 KB gzipped).
+async fn next_page(core: &Core, state: &mut PagerState) -> Result<Option<Success<JsValue>>, Error> {
+    let Some(call) = state.pages.next_call(core)? else {
+        return Ok(None);
+    };
+    let signal = state.signal.clone();
+    let page = abortable(signal, "listAll", core.send(call, &state.opts)).await?;
+    state.pages.record(core, &page)?;
+    Ok(Some(page))
+}
+
 /// Walks the pages of a list, as `listAll` does; each `next()` resolves to the next page,
 /// or to `undefined` after the last.
 #[wasm_bindgen]
@@ -303,17 +317,7 @@ impl ServerPager {
                     )))
                 }
             };
-            let result = match state.pages.next_call(&core) {
-                Ok(None) => Ok(None),
-                Ok(Some(call)) => {
-                    let signal = state.signal.clone();
-                    match abortable(signal, "listAll", core.send(call, &state.opts)).await {
-                        Ok(page) => state.pages.record(&core, &page).map(|()| Some(page)),
-                        Err(e) => Err(e),
-                    }
-                }
-                Err(e) => Err(e),
-            };
+            let result = next_page(&core, &mut state).await;
             slot.set(Some(Ok(state)));
             match result {
                 Ok(Some(page)) => Ok(convert::page(page)),

@@ -48,34 +48,19 @@ pub fn run(_args: &[String]) -> Result {
     dist::build()?;
     dist::report_sizes()?;
 
-    step("wasm-bindgen tests in Node");
-    let runner = [(WASM_RUNNER, "wasm-bindgen-test-runner")];
-    run_in(
-        &root,
-        "cargo",
-        &[
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--test",
-            "wasm_node",
-        ],
-        &runner,
-    )?;
-
-    step("wasm-bindgen tests in headless Chromium");
-    run_in(
-        &root,
-        "cargo",
-        &[
-            "test",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--test",
+    let runner = (WASM_RUNNER, "wasm-bindgen-test-runner");
+    for (suite, test, env) in [
+        ("wasm-bindgen tests in Node", "wasm_node", &[runner][..]),
+        (
+            "wasm-bindgen tests in headless Chromium",
             "wasm_browser",
-        ],
-        &[runner[0], ("CHROMEDRIVER", "/usr/bin/chromedriver")],
-    )?;
+            &[runner, ("CHROMEDRIVER", "/usr/bin/chromedriver")][..],
+        ),
+    ] {
+        step(suite);
+        let args = ["test", "--target", "wasm32-unknown-unknown", "--test", test];
+        run_in(&root, "cargo", &args, env)?;
+    }
 
     step("type test: a strict TypeScript consumer of the package");
     util::run("node_modules/.bin/tsc", &["-p", "tests/types", "--noEmit"])?;
