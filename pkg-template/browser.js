@@ -3,5 +3,4 @@ import init from './cf_mcp_servers.js';
 
 await init({ module_or_path: new URL('./cf_mcp_servers_bg.wasm', import.meta.url) });
 
-export * from './cf_mcp_servers.js';
-export { McpServersError } from '{{GLUE}}';
+{{EXPORTS}}

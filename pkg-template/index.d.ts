@@ -1,1 +1,1 @@
-export * from './cf_mcp_servers.js';
+{{EXPORTS}}

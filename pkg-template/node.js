@@ -4,5 +4,4 @@ import { initSync } from './cf_mcp_servers.js';
 
 initSync({ module: readFileSync(new URL('./cf_mcp_servers_bg.wasm', import.meta.url)) });
 
-export * from './cf_mcp_servers.js';
-export { McpServersError } from '{{GLUE}}';
+{{EXPORTS}}

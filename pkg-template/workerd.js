@@ -5,5 +5,4 @@ import { initSync } from './cf_mcp_servers.js';
 
 initSync({ module: wasmModule });
 
-export * from './cf_mcp_servers.js';
-export { McpServersError } from '{{GLUE}}';
+{{EXPORTS}}

@@ -13,9 +13,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// A free-form JSON object, as the API returns for tools and prompts.
 pub type JsonObject = Map<String, Value>;
 
+/// A string enum of the API. Rust keeps unknown values as `Other`; TypeScript gets the open
+/// `Name` (known values offered by editors, any string accepted, so a value the API adds later
+/// breaks no caller) and the closed `KnownName` that parameters use.
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
+    ($(#[doc = $doc:literal])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[doc = $doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub enum $name {
             $($(#[$vmeta])* $variant,)+
@@ -68,6 +71,14 @@ macro_rules! string_enum {
                 Ok(Self::from(value.as_ref()))
             }
         }
+
+        #[wasm_bindgen(typescript_custom_section)]
+        const _: &str = concat!(
+            "\n/**", $($doc, "\n",)* " */\nexport type ", stringify!($name), " = Known",
+            stringify!($name), " | (string & {});\n/** The values of `", stringify!($name),
+            "` this version knows: what parameters accept. */\nexport type Known",
+            stringify!($name), " =", $(" | '", $wire, "'",)+ ";\n"
+        );
     };
 }
 
@@ -122,18 +133,6 @@ string_enum! {
         Manual = "manual",
     }
 }
-
-#[wasm_bindgen(typescript_custom_section)]
-const ENUM_TYPES: &str = r#"
-/** How the gateway authenticates to the upstream MCP server. */
-export type AuthType = 'oauth' | 'bearer' | 'unauthenticated';
-/** Current sync state of a server. */
-export type ServerStatus = 'waiting' | 'ready' | 'stale' | 'error';
-/** Whether administrative authentication is required before capabilities can be synced. */
-export type AuthenticationStatus = 'not_required' | 'required' | 'connected' | 'stale' | 'manual';
-/** How OAuth client credentials were obtained. */
-export type AuthMode = 'dcr' | 'manual';
-"#;
 
 /// An override of one upstream tool or prompt: a new name, description, or hiding it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
@@ -230,7 +229,7 @@ pub struct AuthConfigSummaryRegistrationInfo {
 pub struct AuthConfigSummary {
     /// Dynamic registration or a pre-registered client.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "AuthMode | (string & {})")]
+    #[tsify(optional, type = "AuthMode")]
     pub auth_mode: Option<AuthMode>,
     /// Version of the stored client secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -256,7 +255,7 @@ pub struct McpServer {
     /// Unique identifier (1–32 characters, lowercase letters, digits, `_`, single `-`).
     pub id: String,
     /// How the gateway authenticates upstream.
-    #[tsify(type = "AuthType | (string & {})")]
+    #[tsify(type = "AuthType")]
     pub auth_type: AuthType,
     /// Full URL of the upstream MCP endpoint, e.g. `https://example.com/mcp`.
     pub hostname: String,
@@ -274,7 +273,7 @@ pub struct McpServer {
     pub auth_config_summary: Option<AuthConfigSummary>,
     /// Whether an administrator must authenticate before a sync can succeed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "AuthenticationStatus | (string & {})")]
+    #[tsify(optional, type = "AuthenticationStatus")]
     pub authentication_status: Option<AuthenticationStatus>,
     /// When the server was created (ISO 8601).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -322,7 +321,7 @@ pub struct McpServer {
     pub secure_web_gateway: Option<bool>,
     /// Current sync state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "ServerStatus | (string & {})")]
+    #[tsify(optional, type = "ServerStatus")]
     pub status: Option<ServerStatus>,
     /// Server-wide prompt overrides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -348,7 +347,7 @@ pub struct SyncResult {
     pub error_details: Option<ErrorDetails>,
     /// Sync state after the sync.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "ServerStatus | (string & {})")]
+    #[tsify(optional, type = "ServerStatus")]
     pub status: Option<ServerStatus>,
 }
 
@@ -425,7 +424,7 @@ pub struct ServerCreateParams {
     /// Full URL of the upstream MCP endpoint, e.g. `https://example.com/mcp`.
     pub hostname: String,
     /// How the gateway authenticates upstream.
-    #[tsify(type = "AuthType")]
+    #[tsify(type = "KnownAuthType")]
     pub auth_type: AuthType,
     /// For `bearer`: a token, or a JSON string `{"headers": {...}}` of static headers. Never returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]

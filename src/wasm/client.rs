@@ -90,25 +90,6 @@ impl McpServersClient {
         glue::pages_to_items(self.pages(params, options))
     }
 
-    /// The pages behind `listAll`, one `next()` at a time; `next()` resolves to `undefined` at the end.
-    pub fn pages(
-        &self,
-        params: Option<Ts<ServerListParams>>,
-        options: Option<Ts<RequestOptions>>,
-    ) -> ServerPager {
-        let state = inputs(read::list_params, optional(params), options.map(Into::into)).map(
-            |(params, opts, signal)| PagerState {
-                pages: Pages::new(params),
-                opts,
-                signal,
-            },
-        );
-        ServerPager {
-            core: self.core.clone(),
-            state: Rc::new(Cell::new(Some(state))),
-        }
-    }
-
     /// Creates a server.
     #[wasm_bindgen(unchecked_return_type = "Promise<McpServer>")]
     pub fn create(
@@ -187,6 +168,26 @@ enum Answer {
 }
 
 impl McpServersClient {
+    /// The pages behind `listAll`, one `next()` at a time; `next()` resolves to `undefined` at
+    /// the end. Not a JavaScript method: `listAll` is the documented way to walk pages.
+    fn pages(
+        &self,
+        params: Option<Ts<ServerListParams>>,
+        options: Option<Ts<RequestOptions>>,
+    ) -> ServerPager {
+        let state = inputs(read::list_params, optional(params), options.map(Into::into)).map(
+            |(params, opts, signal)| PagerState {
+                pages: Pages::new(params),
+                opts,
+                signal,
+            },
+        );
+        ServerPager {
+            core: self.core.clone(),
+            state: Rc::new(Cell::new(Some(state))),
+        }
+    }
+
     fn item(
         &self,
         which: Item,

@@ -145,21 +145,6 @@ test('breaking out of listAll early stops requesting pages', async () => {
   assert.equal(srv.requests.length, 1);
 });
 
-test('pages(): next() resolves to each page, then undefined; plain objects', async () => {
-  const { srv, client } = await setup(pagedApi(ALL, fullInfo(ALL)));
-  const pager = client.pages({ per_page: 20 });
-  const sizes = [];
-  for (let page = await pager.next(); page !== undefined; page = await pager.next()) {
-    assert.deepEqual(JSON.parse(JSON.stringify(page)), page);
-    assert.equal(page.result_info.total_count, 45);
-    sizes.push(page.result.length);
-  }
-  assert.deepEqual(sizes, [20, 20, 5]);
-  assert.equal(await pager.next(), undefined);
-  assert.equal(srv.requests.length, 3);
-  pager.free();
-});
-
 test('list() returns one page and result_info as sent', async () => {
   const { srv, client } = await setup(pagedApi(ALL, fullInfo(ALL)));
   const page = await client.list({ page: 3, per_page: 20 });

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::util::{self, root, run_in, step, Result};
-use crate::{minify, setup};
+use crate::{exports, minify, setup};
 
 const WASM: &str = "target/wasm32-unknown-unknown/wasm-release/cf_mcp_servers.wasm";
 
@@ -51,8 +51,18 @@ pub fn build() -> Result {
     let wasm_bytes = fs::read(&wasm_path).map_err(|e| format!("cannot read the wasm: {e}"))?;
     let (wasm_bytes, js) = minify::imports(&wasm_bytes, &dedupe_snippet_imports(&generated))?;
     fs::write(&wasm_path, wasm_bytes).map_err(|e| format!("cannot write the wasm: {e}"))?;
-    fs::write(&glue_js, js).map_err(|e| format!("cannot write {}: {e}", glue_js.display()))?;
+    fs::write(&glue_js, &js).map_err(|e| format!("cannot write {}: {e}", glue_js.display()))?;
     let glue = glue_path(&pkg)?;
+    let dts_path = pkg.join("cf_mcp_servers.d.ts");
+    let dts = exports::portable_dispose(&read(&dts_path)?);
+    fs::write(&dts_path, &dts).map_err(|e| format!("cannot write {}: {e}", dts_path.display()))?;
+    let lines = exports::lines(
+        &read(&root.join("README.md"))?,
+        &js,
+        &read(&pkg.join(&glue))?,
+        &dts,
+        &glue,
+    )?;
     let version = crate_version()?;
     let template = root.join("pkg-template");
     let entries = fs::read_dir(&template).map_err(|e| format!("cannot read pkg-template/: {e}"))?;
@@ -60,7 +70,13 @@ pub fn build() -> Result {
         let name = entry.file_name();
         let text =
             fs::read_to_string(entry.path()).map_err(|e| format!("cannot read {name:?}: {e}"))?;
+        let export_lines = if name.to_string_lossy().ends_with(".d.ts") {
+            &lines.dts
+        } else {
+            &lines.js
+        };
         let text = text
+            .replace("{{EXPORTS}}", export_lines)
             .replace("{{VERSION}}", &version)
             .replace("{{GLUE}}", &glue);
         fs::write(pkg.join(&name), text).map_err(|e| format!("cannot write pkg/{name:?}: {e}"))?;
@@ -150,6 +166,10 @@ fn glue_path(pkg: &Path) -> Result<String> {
         "./snippets/{}/src/wasm/glue.js",
         dir.file_name().to_string_lossy()
     ))
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 fn crate_version() -> Result<String> {

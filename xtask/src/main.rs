@@ -4,10 +4,14 @@
 //! - `test`  sets up what a fresh machine lacks, then runs every test suite
 //! - `demo`  runs the admin page on the local emulator
 //! - `bench` compares the package with the official SDK
+//! - `matrix` only the last part of `test`: the packed package on every runtime, bundler and
+//!   TypeScript version
 
 mod bench;
 mod demo;
 mod dist;
+mod exports;
+mod matrix;
 mod minify;
 mod setup;
 mod test;
@@ -24,8 +28,9 @@ fn main() -> ExitCode {
         "test" => test::run(rest),
         "demo" => demo::run(rest),
         "bench" => bench::run(rest),
+        "matrix" => matrix::run_alone(),
         _ => {
-            eprintln!("usage: cargo xtask <dist|test|demo|bench>\n\n  dist   build the npm package into pkg/\n  test   install what is missing, then run every test suite\n  demo   serve the admin page on the local emulator (http://127.0.0.1:8787)\n  bench  compare size and speed with the official SDK");
+            eprintln!("usage: cargo xtask <dist|test|demo|bench|matrix>\n\n  dist   build the npm package into pkg/\n  test   install what is missing, then run every test suite\n  demo   serve the admin page on the local emulator (http://127.0.0.1:8787)\n  bench  compare size and speed with the official SDK\n  matrix only the matrix part of test (runtimes, bundlers, TypeScript, wrangler, packing)");
             return if command == "help" || command == "--help" {
                 ExitCode::SUCCESS
             } else {
