@@ -1,10 +1,10 @@
 //! `cargo xtask test`: installs what a fresh machine lacks, then runs every suite in order,
-//! cheapest first, stopping at the first failure.
+//! cheapest first, stopping at the first failure; the matrix (`matrix.rs`) last.
 
 use std::path::Path;
 
 use crate::util::{self, root, run_in, step, Result};
-use crate::{dist, setup};
+use crate::{dist, matrix, setup};
 
 const WASM_RUNNER: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER";
 
@@ -62,9 +62,6 @@ pub fn run(_args: &[String]) -> Result {
         run_in(&root, "cargo", &args, env)?;
     }
 
-    step("type test: a strict TypeScript consumer of the package");
-    util::run("node_modules/.bin/tsc", &["-p", "tests/types", "--noEmit"])?;
-
     let emulator = root.join("target/debug/cf-mcp-emulator");
     let emulator = emulator.to_string_lossy();
     for (suite, dir) in [
@@ -81,12 +78,15 @@ pub fn run(_args: &[String]) -> Result {
         args.extend(files.iter().map(String::as_str));
         run_in(&root, "node", &args, &[("CF_MCP_EMULATOR", &emulator)])?;
     }
+    // The packed package on every runtime, bundler and TypeScript version (tests/matrix), and
+    // the TypeScript consumer (tests/types) there.
+    matrix::run(&emulator)?;
     println!("\nall suites passed");
     Ok(())
 }
 
 /// The `*.test.mjs` files of a folder, sorted, relative to the root.
-fn test_files(dir: &Path) -> Result<Vec<String>> {
+pub fn test_files(dir: &Path) -> Result<Vec<String>> {
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .flatten()

@@ -43,6 +43,21 @@ pub fn output(program: &str, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Runs a command in `dir` and returns its standard output (its errors go to the terminal), or
+/// None if it cannot run or fails.
+pub fn output_in(dir: &Path, program: &str, args: &[&str]) -> Option<String> {
+    println!("$ {program} {}", args.join(" "));
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// Prints a step heading.
 pub fn step(name: &str) {
     println!("\n==> {name}");
