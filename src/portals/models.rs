@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tsify::Tsify;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::models::{never_in_body, string_enum, CapabilityOverride, McpServer, ResultInfo};
 
@@ -24,6 +25,12 @@ string_enum! {
         Enforced = "enforced",
     }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const CODE_MODE_TYPE: &str = r#"
+/** A portal's Code Mode policy (it replaced the boolean `allow_code_mode`). */
+export type CodeMode = 'off' | 'opt_in' | 'default_on' | 'enforced';
+"#;
 
 impl CodeMode {
     /// What the deprecated `allow_code_mode` boolean means for this policy: any policy but `off`.
@@ -73,7 +80,8 @@ pub struct PortalServer {
     /// overrides (the fields below), with the server-level values inside each item.
     #[serde(flatten)]
     pub server: McpServer,
-    /// Id of the linked server; the real API has sent only `id`, so use [`Self::server_id`].
+    /// Id of the linked server. The real API has sent only `id`: in Rust, the `server_id()`
+    /// method falls back to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub server_id: Option<String>,
@@ -156,7 +164,6 @@ pub struct McpPortal {
     #[serde(flatten)]
     pub portal: PortalSummary,
     /// The linked servers, in the API's canonical order (not the order they were sent in).
-    #[serde(default)]
     pub servers: Vec<PortalServer>,
 }
 
@@ -236,7 +243,7 @@ pub struct PortalCreateParams {
 }
 
 /// Parameters of a portal update. Only the fields you set are sent; `servers`, when sent,
-/// replaces the whole mapping (see [`crate::portals::portal_to_update_params`]). `id` cannot change.
+/// replaces the whole mapping (start from `portal_to_update_params`). `id` cannot change.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct PortalUpdateParams {
