@@ -17,7 +17,15 @@ const TOKEN = 'portal-test-token';
 const ACCOUNT = 'acc1234';
 
 const children = [];
-after(() => { for (const child of children) child.kill('SIGKILL'); });
+// Every process this file started is gone before the next file runs.
+after(async () => {
+  await Promise.all(children.map((child) => {
+    if (child.exitCode !== null || child.signalCode !== null) return undefined;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    return exited;
+  }));
+});
 
 function start(command, args, env, ready) {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,8 +114,9 @@ test('the SDK client lists exactly what an agent sees, and calls go through to b
 });
 
 test('a server that is down fails its calls by name while the others keep working', async () => {
+  const exited = new Promise((r) => everything.once('exit', r));
   everything.kill('SIGKILL');
-  await new Promise((r) => (everything.exitCode !== null || everything.signalCode ? r() : everything.once('exit', r)));
+  await exited;
   const client = await agent('team');
   await assert.rejects(client.callTool({ name: 'everything_echo', arguments: { message: 'x' } }), /MCP server "everything" failed/);
   const sum = await client.callTool({ name: 'demo_add', arguments: { a: 1, b: 2 } });
