@@ -30,6 +30,7 @@ pub mod http;
 pub mod json;
 pub mod models;
 pub mod page;
+pub mod portals;
 pub mod read;
 pub mod retry;
 pub mod servers;

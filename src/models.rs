@@ -81,6 +81,7 @@ macro_rules! string_enum {
         );
     };
 }
+pub(crate) use string_enum;
 
 string_enum! {
     /// How the gateway authenticates to the upstream MCP server.
@@ -526,7 +527,7 @@ export type ServerSyncParams = AccountParams;
 "#;
 
 /// The account goes in the URL path, never in the JSON body.
-fn never_in_body(_: &Option<String>) -> bool {
+pub(crate) fn never_in_body(_: &Option<String>) -> bool {
     true
 }
 

@@ -32,7 +32,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         let field = field.into();
         let message = cat!(field, " ", message.into());
         Self { field, message }
@@ -108,7 +108,7 @@ pub fn check_account_id(account_id: Option<&str>, problems: &mut Vec<Problem>) {
     }
 }
 
-fn check_max_len(field: &str, value: &str, max: usize, problems: &mut Vec<Problem>) {
+pub(crate) fn check_max_len(field: &str, value: &str, max: usize, problems: &mut Vec<Problem>) {
     let len = char_count(value);
     if len > max {
         problems.push(Problem::new(
@@ -118,7 +118,7 @@ fn check_max_len(field: &str, value: &str, max: usize, problems: &mut Vec<Proble
     }
 }
 
-fn check_name(name: &str, problems: &mut Vec<Problem>) {
+pub(crate) fn check_name(name: &str, problems: &mut Vec<Problem>) {
     if name.trim().is_empty() {
         problems.push(Problem::new("name", "is required and must not be empty"));
     }
@@ -183,7 +183,11 @@ fn is_port(port: &str) -> bool {
     !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn check_overrides(field: &str, overrides: &[CapabilityOverride], problems: &mut Vec<Problem>) {
+pub(crate) fn check_overrides(
+    field: &str,
+    overrides: &[CapabilityOverride],
+    problems: &mut Vec<Problem>,
+) {
     let mut names: Vec<&str> = Vec::with_capacity(overrides.len());
     let mut aliases: Vec<&str> = Vec::new();
     for (i, item) in overrides.iter().enumerate() {

@@ -1,4 +1,4 @@
-//! The whole HTTP surface: API (or proxy), demo MCP server, static files.
+//! The whole HTTP surface: API (or proxy), demo MCP server, portal MCP endpoints, static files.
 
 use std::sync::Arc;
 
@@ -7,7 +7,7 @@ use axum::{middleware, Router};
 
 use crate::faults::{self, FaultSpec};
 use crate::state::AppState;
-use crate::{api, demo_mcp, proxy, seed, static_files};
+use crate::{api, demo_mcp, portal_mcp, proxy, seed, static_files};
 
 pub fn build(state: Arc<AppState>, faults: Option<FaultSpec>) -> Router {
     let api = if state.proxy_to.is_some() {
@@ -32,6 +32,7 @@ pub fn build(state: Arc<AppState>, faults: Option<FaultSpec>) -> Router {
                 .get(demo_mcp::other)
                 .delete(demo_mcp::other),
         )
+        .route("/portals/{id}/mcp", any(portal_mcp::serve))
         .route("/demo.json", get(seed::demo_json))
         .fallback(static_files::serve)
         .with_state(state)

@@ -12,6 +12,8 @@ pub const CODE_INVALID: u16 = 7001;
 pub const CODE_NOT_FOUND: u16 = 7002;
 /// The server id is taken in this account.
 pub const CODE_DUPLICATE: u16 = 7005;
+/// The server is linked in a portal (the emulator's own code: the reference is silent).
+pub const CODE_IN_USE: u16 = 7006;
 /// No route for that URI.
 pub const CODE_NO_ROUTE: u16 = 7000;
 /// Missing credentials.

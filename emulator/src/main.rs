@@ -9,6 +9,7 @@ mod demo_mcp;
 mod envelope;
 mod faults;
 mod persist;
+mod portal_mcp;
 mod proxy;
 mod seed;
 mod state;
@@ -68,8 +69,10 @@ async fn run(cli: Cli) -> Result<(), String> {
         addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
     }
     let base = format!("http://{addr}");
-    if cli.seed_demo && seed::seed(&store, &base).await? {
+    let seeded = cli.seed_demo && seed::seed(&store, &base).await?;
+    if seeded {
         println!("seeded demo account {}", seed::DEMO_ACCOUNT);
+        println!("demo portal: {base}/portals/{}/mcp", seed::DEMO_PORTAL);
     }
     if let Some(path) = &cli.data {
         println!("data file: {}", path.display());
@@ -93,6 +96,10 @@ async fn run(cli: Cli) -> Result<(), String> {
         proxy_to,
         http,
     });
+    if seeded {
+        // Runs once serve below accepts connections (the listener is already bound).
+        tokio::spawn(seed::sync_demo(state.clone()));
+    }
     let app = app::build(state, cli.faults.clone());
     println!("cf-mcp-emulator listening on {base}");
     let _ = std::io::stdout().flush();

@@ -1,13 +1,16 @@
-//! `--seed-demo`: a demo account with sample servers, when the store is empty.
+//! `--seed-demo`: a demo account with sample servers and a portal, when the store is empty.
 
 use std::sync::Arc;
 
+use axum::extract::Path;
 use axum::extract::State;
 use axum::http::{Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cf_mcp_servers::models::{AuthType, CapabilityOverride, ServerCreateParams};
+use cf_mcp_servers::portals::{PortalCreateParams, PortalServerLink};
 
+use crate::api::portal_records::new_portal;
 use crate::api::records::new_record;
 use crate::clock;
 use crate::state::AppState;
@@ -98,12 +101,17 @@ pub async fn seed(store: &Store, base: &str) -> Result<bool, String> {
         .into_iter()
         .map(|p| new_record(p, "demo@example.com", &now))
         .collect();
+    let portal = new_portal(demo_portal(), "demo@example.com", &now);
     store
         .write(|data| {
             let servers = data.accounts.entry(DEMO_ACCOUNT.to_owned()).or_default();
             for record in records {
                 servers.insert(record.server.id.clone(), record);
             }
+            data.portals
+                .entry(DEMO_ACCOUNT.to_owned())
+                .or_default()
+                .insert(portal.portal.id.clone(), portal);
             Ok(())
         })
         .await
@@ -116,4 +124,51 @@ pub async fn seed(store: &Store, base: &str) -> Result<bool, String> {
             format!("could not seed the demo account: {reason}")
         })?;
     Ok(true)
+}
+
+/// The demo portal's id; agents connect to `/portals/demo-portal/mcp`.
+pub const DEMO_PORTAL: &str = "demo-portal";
+
+/// A portal over the demo server, with a portal-level alias and description beside the
+/// server-level alias of `roll_dice`, and one tool hidden.
+fn demo_portal() -> PortalCreateParams {
+    let tool = |name: &str| CapabilityOverride {
+        name: name.into(),
+        ..Default::default()
+    };
+    PortalCreateParams {
+        id: DEMO_PORTAL.into(),
+        hostname: "mcp.demo.example.com".into(),
+        name: "Demo portal".into(),
+        description: Some(
+            "The demo server through a portal: connect an MCP client to /portals/demo-portal/mcp on the emulator."
+                .into(),
+        ),
+        servers: Some(vec![PortalServerLink {
+            server_id: "demo".into(),
+            updated_tools: Some(vec![
+                CapabilityOverride {
+                    alias: Some("issues".into()),
+                    description: Some("Open issues of the demo project (portal-level description).".into()),
+                    ..tool("list_issues")
+                },
+                CapabilityOverride {
+                    enabled: Some(false),
+                    ..tool("current_time")
+                },
+            ]),
+            ..Default::default()
+        }]),
+        ..Default::default()
+    }
+}
+
+/// Syncs the seeded demo server once the emulator is serving, so the demo portal has tools to
+/// show from the start. A failure leaves it `waiting`, as a real new server is.
+pub async fn sync_demo(state: Arc<AppState>) {
+    let _ = crate::api::servers::sync(
+        State(state),
+        Path((DEMO_ACCOUNT.to_owned(), "demo".to_owned())),
+    )
+    .await;
 }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use cf_mcp_servers::models::McpServer;
+use cf_mcp_servers::portals::{PortalServerLink, PortalSummary};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
@@ -24,15 +25,32 @@ pub struct Record {
 /// Servers by account id, then by server id (so lists come out sorted by id).
 pub type Accounts = BTreeMap<String, BTreeMap<String, Record>>;
 
+/// One stored portal: its own fields and the links as written (sorted by server id, the
+/// canonical order); reads join the links with the servers' current state.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PortalRecord {
+    #[serde(flatten)]
+    pub portal: PortalSummary,
+    #[serde(default)]
+    pub servers: Vec<PortalServerLink>,
+}
+
+/// Portals by account id, then by portal id.
+pub type Portals = BTreeMap<String, BTreeMap<String, PortalRecord>>;
+
 /// The data file's content.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Data {
     pub accounts: Accounts,
+    /// Absent in data files written before portals existed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub portals: Portals,
 }
 
 impl Data {
     pub fn is_empty(&self) -> bool {
         self.accounts.values().all(BTreeMap::is_empty)
+            && self.portals.values().all(BTreeMap::is_empty)
     }
 }
 

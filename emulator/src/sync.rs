@@ -7,12 +7,12 @@ use std::time::Duration;
 
 use cf_mcp_servers::models::{ErrorDetails, JsonObject};
 use reqwest::header::{HeaderName, HeaderValue};
-use rmcp::service::{ClientInitializeError, ServiceError};
+use rmcp::service::{ClientInitializeError, RunningService, ServiceError};
 use rmcp::transport::streamable_http_client::{
     StreamableHttpClientTransportConfig, StreamableHttpError,
 };
 use rmcp::transport::StreamableHttpClientTransport;
-use rmcp::ServiceExt;
+use rmcp::{RoleClient, ServiceExt};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -182,11 +182,16 @@ pub async fn run(
     }
 }
 
-async fn connect_and_list(
+/// A live MCP client session with an upstream server; `cancel()` it when done.
+pub type Upstream = RunningService<RoleClient, ()>;
+
+/// Connects to an upstream MCP server and initializes a session, with its credentials
+/// (`auth_credentials` of a bearer server). Also used by the portal endpoint to forward calls.
+pub async fn connect(
     hostname: &str,
     credentials: Option<&str>,
     timeout: Duration,
-) -> Result<Found, Failure> {
+) -> Result<Upstream, Failure> {
     let mut config = StreamableHttpClientTransportConfig::with_uri(hostname);
     match parse_credentials(credentials)? {
         Credentials::None => {}
@@ -198,7 +203,15 @@ async fn connect_and_list(
         .build()
         .map_err(|e| Failure::config(format!("could not set up the HTTP client: {e}")))?;
     let transport = StreamableHttpClientTransport::with_client(http, config);
-    let client = ().serve(transport).await.map_err(|e| classify_init(&e))?;
+    ().serve(transport).await.map_err(|e| classify_init(&e))
+}
+
+async fn connect_and_list(
+    hostname: &str,
+    credentials: Option<&str>,
+    timeout: Duration,
+) -> Result<Found, Failure> {
+    let client = connect(hostname, credentials, timeout).await?;
     let capabilities = client
         .peer_info()
         .map(|info| info.capabilities.clone())
@@ -243,7 +256,7 @@ fn classify_init(error: &ClientInitializeError) -> Failure {
     }
 }
 
-fn classify_service(error: &ServiceError, during: &str) -> Failure {
+pub fn classify_service(error: &ServiceError, during: &str) -> Failure {
     match error {
         ServiceError::McpError(data) => Failure::mcp(data.code.0, &data.message, during),
         ServiceError::TransportSend(error) => classify_transport(error.error.as_ref()),

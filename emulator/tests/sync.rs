@@ -8,9 +8,7 @@
 
 mod common;
 
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
@@ -82,43 +80,6 @@ async fn the_built_in_demo_server_syncs_with_every_page_of_tools_and_prompts() {
     assert!(server["last_synced"].is_string());
     assert_eq!(server["last_successful_sync"], server["last_synced"]);
     assert!(server.get("error").is_none());
-}
-
-struct Node(Child);
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_server_everything() -> (Node, u16) {
-    let entry =
-        repo_root().join("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
-    assert!(
-        entry.exists(),
-        "{} is missing: run `cargo xtask test`, which installs the npm dev dependencies",
-        entry.display()
-    );
-    let port = free_port();
-    let child = Command::new("node")
-        .arg(&entry)
-        .arg("streamableHttp")
-        .env("PORT", port.to_string())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!("could not start node ({e}): install Node.js 20+ or run `cargo xtask test`")
-        });
-    let node = Node(child);
-    assert!(
-        wait_for_port(port, Duration::from_secs(20)),
-        "server-everything did not start on port {port}"
-    );
-    (node, port)
 }
 
 #[tokio::test]

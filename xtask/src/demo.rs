@@ -116,6 +116,7 @@ pub fn run(args: &[String]) -> Result {
     println!("  Admin page:  {url}/");
     println!("  API:         {url}/client/v4");
     println!("  API token:   {DEMO_TOKEN}");
+    println!("  MCP portal:  {url}/portals/demo-portal/mcp (the same token, as Bearer)");
     println!("  Account id:  {DEMO_ACCOUNT}");
     println!("  Data file:   {}", data.display());
     println!();

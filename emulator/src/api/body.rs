@@ -47,11 +47,18 @@ pub async fn json<T: DeserializeOwned>(headers: &HeaderMap, body: Body) -> Resul
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let inner = e.inner();
         if matches!(inner.classify(), Category::Syntax | Category::Eof) {
-            return ApiError::invalid(format!("Request body is not valid JSON: {inner}"), body_path());
+            return ApiError::invalid(
+                format!("Request body is not valid JSON: {inner}"),
+                body_path(),
+            );
         }
         let message = inner.to_string();
         let location = e.path().to_string();
-        let parent = if location == "." { String::new() } else { location };
+        let parent = if location == "." {
+            String::new()
+        } else {
+            location
+        };
         if let Some(field) = quoted_after(&message, "unknown field `") {
             // serde_path_to_error already ends the path with the unknown key itself.
             let full = if parent == field || parent.ends_with(&format!(".{field}")) {
@@ -60,7 +67,7 @@ pub async fn json<T: DeserializeOwned>(headers: &HeaderMap, body: Body) -> Resul
                 join(&parent, &field)
             };
             let text = if full == field && IMMUTABLE.contains(&field.as_str()) {
-                format!("{field} cannot be changed after creation: delete the server and create it again")
+                format!("{field} cannot be changed after creation: delete it and create it again")
             } else {
                 format!("{full} is not a known field")
             };

@@ -1,8 +1,11 @@
-//! The six endpoints under `/client/v4/accounts/{account_id}/access/ai-controls/mcp/servers`.
+//! The endpoints under `/client/v4/accounts/{account_id}/access/ai-controls/mcp/`: six for
+//! servers, five for portals.
 
 mod body;
+pub mod portal_records;
+pub mod portals;
 pub mod records;
-mod servers;
+pub mod servers;
 
 use std::sync::Arc;
 
@@ -16,6 +19,7 @@ use crate::envelope::{ApiError, CODE_METHOD, CODE_NO_ROUTE};
 use crate::state::AppState;
 
 const SERVERS: &str = "/accounts/{account_id}/access/ai-controls/mcp/servers";
+const PORTALS: &str = "/accounts/{account_id}/access/ai-controls/mcp/portals";
 
 /// The emulated API, to be nested under `/client/v4`.
 pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
@@ -28,6 +32,13 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
                 .delete(servers::delete),
         )
         .route(&format!("{SERVERS}/{{id}}/sync"), post(servers::sync))
+        .route(PORTALS, get(portals::list).post(portals::create))
+        .route(
+            &format!("{PORTALS}/{{id}}"),
+            get(portals::read)
+                .put(portals::update)
+                .delete(portals::delete),
+        )
         .fallback(no_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state, auth::require))

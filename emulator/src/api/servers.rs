@@ -12,7 +12,7 @@ use cf_mcp_servers::models::{
     AuthType, ServerCreateParams, ServerListParams, ServerStatus, ServerUpdateParams, SyncResult,
 };
 use cf_mcp_servers::validate::{self, Problem};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::body;
 use super::records::{apply_update, new_record};
@@ -25,7 +25,7 @@ use crate::sync;
 
 type Result<T = Response> = std::result::Result<T, ApiError>;
 
-fn problems_to_error(prefix: &str, problems: Vec<Problem>) -> Result<()> {
+pub(super) fn problems_to_error(prefix: &str, problems: Vec<Problem>) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
@@ -40,7 +40,7 @@ fn problems_to_error(prefix: &str, problems: Vec<Problem>) -> Result<()> {
     ))
 }
 
-fn check_path(account_id: &str, id: Option<&str>) -> Result<()> {
+pub(super) fn check_path(account_id: &str, id: Option<&str>) -> Result<()> {
     let mut problems = Vec::new();
     validate::check_account_id(Some(account_id), &mut problems);
     if let Some(id) = id {
@@ -67,16 +67,7 @@ pub async fn list(
     Query(query): Query<HashMap<String, String>>,
 ) -> Result {
     check_path(&account_id, None)?;
-    let params = ServerListParams {
-        account_id: None,
-        page: parse_number(&query, "page")?,
-        per_page: parse_number(&query, "per_page")?,
-        search: query.get("search").cloned(),
-    };
-    problems_to_error("query", validate::list_params(&params))?;
-    let page = params.page.unwrap_or(1);
-    let per_page = params.per_page.unwrap_or(20);
-    let needle = params.search.unwrap_or_default().to_lowercase();
+    let (params, needle) = list_query(&query)?;
     let matching: Vec<_> = state
         .store
         .read(|data| {
@@ -96,18 +87,40 @@ pub async fn list(
                 .unwrap_or_default()
         })
         .await;
+    let (items, info) = page_of(matching, &params);
+    Ok(success_with_info(StatusCode::OK, items, Some(info)))
+}
+
+/// The list parameters of a query string, checked, and the search text in lower case.
+pub(super) fn list_query(query: &HashMap<String, String>) -> Result<(ServerListParams, String)> {
+    let params = ServerListParams {
+        account_id: None,
+        page: parse_number(query, "page")?,
+        per_page: parse_number(query, "per_page")?,
+        search: query.get("search").cloned(),
+    };
+    problems_to_error("query", validate::list_params(&params))?;
+    let needle = params.search.clone().unwrap_or_default().to_lowercase();
+    Ok((params, needle))
+}
+
+/// The requested page of `matching` (validated `page`/`per_page`, defaults 1 and 20) and its
+/// `result_info`.
+pub(super) fn page_of<T>(matching: Vec<T>, params: &ServerListParams) -> (Vec<T>, Value) {
+    let page = params.page.unwrap_or(1);
+    let per_page = params.per_page.unwrap_or(20);
     let total = matching.len();
     let per = per_page as usize;
-    let skip = (page as usize - 1).saturating_mul(per);
+    let skip = (page as usize).saturating_sub(1).saturating_mul(per);
     let items: Vec<_> = matching.into_iter().skip(skip).take(per).collect();
     let info = json!({
         "page": page,
         "per_page": per_page,
         "count": items.len(),
         "total_count": total,
-        "total_pages": total.div_ceil(per),
+        "total_pages": total.div_ceil(per.max(1)),
     });
-    Ok(success_with_info(StatusCode::OK, items, Some(info)))
+    (items, info)
 }
 
 pub async fn create(
@@ -189,6 +202,7 @@ pub async fn delete(
     let deleted = state
         .store
         .write(|data| {
+            super::portals::refuse_if_linked(data, &account_id, &id)?;
             data.accounts
                 .get_mut(&account_id)
                 .and_then(|s| s.remove(&id))

@@ -126,6 +126,14 @@ impl Emulator {
         )
     }
 
+    /// The portals collection of an account.
+    pub fn portals(&self, account: &str) -> String {
+        format!(
+            "{}/client/v4/accounts/{account}/access/ai-controls/mcp/portals",
+            self.base
+        )
+    }
+
     /// Stops it with SIGTERM-like politeness where possible, then waits.
     pub fn stop(mut self) {
         self.kill();
@@ -218,4 +226,43 @@ pub fn wait_for_port(port: u16, within: Duration) -> bool {
         std::thread::sleep(Duration::from_millis(100));
     }
     false
+}
+
+/// A child process (a Node.js MCP server), killed when dropped.
+pub struct Node(pub Child);
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `@modelcontextprotocol/server-everything` over Streamable HTTP on a free port.
+pub fn start_server_everything() -> (Node, u16) {
+    let entry =
+        repo_root().join("node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+    assert!(
+        entry.exists(),
+        "{} is missing: run `cargo xtask test`, which installs the npm dev dependencies",
+        entry.display()
+    );
+    let port = free_port();
+    let child = Command::new("node")
+        .arg(&entry)
+        .arg("streamableHttp")
+        .env("PORT", port.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("could not start node ({e}): install Node.js 20+ or run `cargo xtask test`")
+        });
+    let node = Node(child);
+    assert!(
+        wait_for_port(port, Duration::from_secs(20)),
+        "server-everything did not start on port {port}"
+    );
+    (node, port)
 }
