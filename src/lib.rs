@@ -24,13 +24,17 @@
 
 pub mod client;
 pub mod config;
+pub mod env;
 pub mod envelope;
 pub mod error;
 pub mod http;
 pub mod json;
+pub mod log;
 pub mod models;
 pub mod page;
+pub mod ratelimit;
 pub mod read;
+pub mod response;
 pub mod retry;
 pub mod servers;
 pub mod shape;
@@ -49,7 +53,10 @@ pub use http::{
     Body, HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind,
 };
 pub use json::Json;
+pub use log::LogLevel;
 pub use models::*;
+pub use ratelimit::RateLimit;
+pub use response::ResponseMeta;
 pub use retry::RetryPolicy;
 pub use servers::{ListAll, Pages};
 pub use validate::Problem;
