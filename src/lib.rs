@@ -34,6 +34,7 @@ pub mod models;
 pub mod page;
 pub mod ratelimit;
 pub mod read;
+pub mod redact;
 pub mod response;
 pub mod retry;
 pub mod servers;
