@@ -111,7 +111,7 @@ impl<T: Transport> Client<T> {
                     )
                 })
                 .flatten();
-            self.log_attempt(ctx, started, &outcome, retries, delay);
+            self.log_attempt(ctx, &request, started, &outcome, retries, delay);
             match (delay, outcome) {
                 (Some(ms), _) => {
                     self.transport.sleep(ms).await;

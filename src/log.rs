@@ -3,12 +3,14 @@
 //!
 //! A line is built only from fields that cannot hold a credential: the method, the path (made
 //! by this crate from a checked account id and server id; no query, no headers, no body), numbers,
-//! and a ray id that is printed only when it looks like one. With logging off (the default) an
-//! attempt costs one comparison: no clock is read and no string is built.
+//! and a ray id that is printed only when it looks like one. It is still scrubbed of the
+//! request's secrets ([`Secrets`], the rule errors follow) before it is written. With logging off
+//! (the default) an attempt costs one comparison: no clock is read and no string is built.
 
 use crate::client::Client;
 use crate::envelope::Context;
-use crate::http::{HttpResponse, Transport, TransportError, TransportErrorKind};
+use crate::http::{HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind};
+use crate::redact::Secrets;
 use crate::text::Piece;
 
 /// How much the client logs, as the official SDK's `logLevel` names it.
@@ -134,10 +136,11 @@ impl<T: Transport> Client<T> {
         self.transport().now_ms()
     }
 
-    /// Logs an attempt through the transport, when the level asks for it.
+    /// Logs an attempt of `request` through the transport, when the level asks for it.
     pub(crate) fn log_attempt(
         &self,
         ctx: Context<'_>,
+        request: &HttpRequest,
         started: Option<f64>,
         outcome: &Result<HttpResponse<T::Json>, TransportError>,
         retries: u32,
@@ -156,7 +159,8 @@ impl<T: Transport> Client<T> {
             .map(|(start, end)| (end - start).max(0.0) as u64);
         let (level, line) = attempt_line(ctx, ended, duration, retries, retry_in_ms);
         if level <= wanted {
-            self.transport().log(level, &line);
+            self.transport()
+                .log(level, &Secrets::of(request).scrub(&line));
         }
     }
 }

@@ -129,6 +129,15 @@ fn each_attempt_is_one_line_at_the_level_of_its_outcome() {
 }
 
 #[test]
+fn a_ray_id_that_echoes_the_token_is_redacted() {
+    let s = scripted(vec![reply(200, &[("cf-ray", "tok-SECRET")], &server("x"))]);
+    let options = RequestOptions::default();
+    block_on(client(&s, LogLevel::Info).read("x", &AccountParams::default(), &options)).unwrap();
+    let line = &s.logged.borrow()[0].1;
+    assert!(line.ends_with("ray [redacted]"), "{line}");
+}
+
+#[test]
 fn with_logging_off_no_clock_is_read_and_nothing_is_written() {
     let read_once = |level| {
         let s = scripted(vec![reply(200, &[], &server("x"))]);

@@ -34,6 +34,15 @@ test('info: a retried attempt warns, the answer is info, with every field', asyn
   for (const secret of [TOKEN, API_KEY, 'hdr-SECRET-777', 'call-SECRET-888']) assert.ok(!all.includes(secret), secret);
 });
 
+test('a server that echoes the token as its ray id gets [redacted] in the log', async () => {
+  const srv = await startServer((req, res) => ok(res, server(), {}, 200, { 'cf-ray': req.headers.authorization.slice(7) }));
+  const { lines, logger } = recorder();
+  await new McpServersClient({ apiToken: TOKEN, baseURL: srv.baseURL, accountId: ACCOUNT, logger, logLevel: 'info' }).read('my-mcp-server');
+  assert.equal(lines.length, 1);
+  assert.ok(!lines[0].line.includes(TOKEN), lines[0].line);
+  assert.match(lines[0].line, /ray \[redacted\]$/);
+});
+
 test('error: only the attempts that failed the call', async () => {
   const srv = await startServer((req, res) => (req.url.endsWith('/gone')
     ? json(res, 404, { success: false, errors: [{ code: 7002, message: 'Not Found' }] })
