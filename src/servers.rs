@@ -423,6 +423,14 @@ impl Pages {
         client.list_call(&self.cursor.params).map(Some)
     }
 
+    /// The wait the last page asked for (a spent budget's reset, within `maxRetryDelay`), once.
+    pub(crate) fn take_wait<T: Transport>(&mut self, client: &Client<T>) -> Option<u64> {
+        crate::ratelimit::budget_wait(
+            self.wait_ms.take(),
+            client.config().retry.max_retry_delay_ms,
+        )
+    }
+
     /// Moves past a page that arrived. On failure to send, this is not called, so the cursor
     /// stays where it was and calling again retries the same page.
     pub(crate) fn record<T: Transport>(
@@ -457,16 +465,6 @@ impl Pages {
                 ),
             )),
         }
-    }
-}
-
-impl Pages {
-    /// The wait the last page asked for (a spent budget's reset, within `maxRetryDelay`), once.
-    pub(crate) fn take_wait<T: Transport>(&mut self, client: &Client<T>) -> Option<u64> {
-        crate::ratelimit::budget_wait(
-            self.wait_ms.take(),
-            client.config().retry.max_retry_delay_ms,
-        )
     }
 }
 
