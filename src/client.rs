@@ -43,6 +43,20 @@ impl<T: Transport> Client<T> {
         &self.config
     }
 
+    /// The transport in use.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// A client with other settings over a copy of this one's transport (which, for the fetch
+    /// transport, shares its `fetch` and logger).
+    pub fn with_config(&self, config: ClientConfig) -> Self
+    where
+        T: Clone,
+    {
+        Self::new(config, self.transport.clone())
+    }
+
     /// The account a call goes to: the one given, else the configured default, checked.
     pub(crate) fn account(&self, given: Option<&str>) -> Result<String, Error> {
         let account = given.or(self.config.account_id.as_deref());
@@ -71,6 +85,7 @@ impl<T: Transport> Client<T> {
         };
         let mut retries = 0;
         loop {
+            let started = self.log_clock();
             let outcome = self.transport.send(request.clone()).await;
             let (may_retry, headers) = match &outcome {
                 Ok(response) => (
@@ -96,6 +111,7 @@ impl<T: Transport> Client<T> {
                     )
                 })
                 .flatten();
+            self.log_attempt(ctx, &request, started, &outcome, retries, delay);
             match (delay, outcome) {
                 (Some(ms), _) => {
                     self.transport.sleep(ms).await;
@@ -105,7 +121,7 @@ impl<T: Transport> Client<T> {
                     let success = envelope::result(ctx, &response)?;
                     shape::check(&success.result, call.shape)
                         .map_err(|detail| envelope::decode_error(ctx, &response, detail))?;
-                    return Ok(success);
+                    return Ok(success.received(response, retries));
                 }
                 (None, Err(e)) => {
                     return Err(transport_error(ctx, &e, request.timeout_ms, retries))

@@ -1,5 +1,6 @@
 //! Client settings: credentials, where the API is, defaults for every request.
 
+use crate::log::LogLevel;
 use crate::retry::RetryPolicy;
 use crate::text::cat;
 use crate::validate::Problem;
@@ -30,6 +31,8 @@ pub struct ClientConfig {
     pub retry: RetryPolicy,
     /// Headers sent with every request.
     pub default_headers: Vec<(String, String)>,
+    /// Which attempts are logged (see [`crate::Transport::log`]); off by default.
+    pub log_level: LogLevel,
 }
 
 impl Default for ClientConfig {
@@ -44,6 +47,7 @@ impl Default for ClientConfig {
             timeout_ms: DEFAULT_TIMEOUT_MS,
             retry: RetryPolicy::default(),
             default_headers: Vec::new(),
+            log_level: LogLevel::Off,
         }
     }
 }
@@ -66,6 +70,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("timeout_ms", &self.timeout_ms)
             .field("retry", &self.retry)
             .field("default_headers", &header_names)
+            .field("log_level", &self.log_level)
             .finish()
     }
 }
@@ -131,20 +136,30 @@ impl ClientConfig {
         if let Some(key) = &self.user_service_key {
             headers.push(("X-Auth-User-Service-Key".to_owned(), key.clone()));
         }
-        let carried = self
-            .default_headers
-            .iter()
-            .chain(extra)
-            .any(|(name, _)| AUTH_HEADERS.iter().any(|a| a.eq_ignore_ascii_case(name)));
+        let carried = self.default_headers_carry_credentials() || carries_credentials(extra);
         if headers.is_empty() && !carried {
             return Err(Problem {
                 field: "apiToken".into(),
-                message: "no credentials: set apiToken, or apiEmail with apiKey, or userServiceKey"
+                message: "no credentials: set apiToken, or apiEmail with apiKey, or userServiceKey \
+                          (on Node, Deno and Bun they may come from CLOUDFLARE_API_TOKEN, \
+                          CLOUDFLARE_EMAIL with CLOUDFLARE_API_KEY, or CLOUDFLARE_API_USER_SERVICE_KEY)"
                     .into(),
             });
         }
         Ok(headers)
     }
+
+    /// Whether a default header carries a credential itself (a proxy or a service binding that
+    /// authenticates for us).
+    pub fn default_headers_carry_credentials(&self) -> bool {
+        carries_credentials(&self.default_headers)
+    }
+}
+
+fn carries_credentials(headers: &[(String, String)]) -> bool {
+    headers
+        .iter()
+        .any(|(name, _)| AUTH_HEADERS.iter().any(|a| a.eq_ignore_ascii_case(name)))
 }
 
 /// Whether `name` is a header name `fetch` accepts (an RFC 9110 token).
@@ -235,10 +250,20 @@ mod tests {
             ..ClientConfig::default()
         };
         assert_eq!(half.auth_headers(&[]).unwrap_err().field, "apiKey");
-        assert_eq!(
-            ClientConfig::default().auth_headers(&[]).unwrap_err().field,
-            "apiToken"
-        );
+        let none = ClientConfig::default().auth_headers(&[]).unwrap_err();
+        assert_eq!(none.field, "apiToken");
+        for name in [
+            crate::env::API_TOKEN,
+            crate::env::EMAIL,
+            crate::env::API_KEY,
+            crate::env::USER_SERVICE_KEY,
+        ] {
+            assert!(
+                none.message.contains(name),
+                "{name} named: {}",
+                none.message
+            );
+        }
         let proxied = [("authorization".to_owned(), "Bearer x".to_owned())];
         assert!(ClientConfig::default()
             .auth_headers(&proxied)

@@ -6,6 +6,7 @@ use crate::error::{Error, ErrorItem, ErrorKind, PathSegment};
 use crate::http::{Body, HttpResponse};
 use crate::json::Json;
 use crate::models::ResultInfo;
+use crate::response::ResponseMeta;
 use crate::retry;
 use crate::text::{cat, digits};
 
@@ -27,6 +28,8 @@ pub struct Success<J> {
     pub result_info: Option<ResultInfo>,
     /// The envelope's `result_info`, as parsed.
     pub result_info_json: Option<J>,
+    /// The response's status and the headers the transport kept.
+    pub response: ResponseMeta,
 }
 
 /// The `result` of a 2xx response whose `success` is not false; any other response is the
@@ -68,6 +71,7 @@ pub fn result<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Result<S
         result,
         result_info: result_info_json.as_ref().map(result_info),
         result_info_json,
+        response: ResponseMeta::default(),
     })
 }
 

@@ -6,6 +6,7 @@
 use std::future::Future;
 
 use crate::json::Json;
+use crate::log::LogLevel;
 
 /// An HTTP method the API uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,8 +83,9 @@ pub enum Body<J> {
 pub struct HttpResponse<J> {
     /// HTTP status.
     pub status: u16,
-    /// The headers the client reads (`cf-ray`, `retry-after`, …), names in lowercase; a
-    /// transport may skip them on a 2xx, where none is used.
+    /// The headers the client reads ([`RESPONSE_HEADERS`]), names in lowercase; a transport
+    /// may skip all but `cf-ray` on a 2xx (then `list_all` cannot pace itself by `ratelimit`,
+    /// and [`crate::ResponseMeta`] shows only what was kept).
     pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Body<J>,
@@ -112,8 +114,14 @@ impl HttpResponse<serde_json::Value> {
 }
 
 /// The response headers the client looks at; a transport need not copy any others.
-pub const RESPONSE_HEADERS: &[&str] =
-    &["cf-ray", "retry-after", "retry-after-ms", "x-should-retry"];
+pub const RESPONSE_HEADERS: &[&str] = &[
+    "cf-ray",
+    "retry-after",
+    "retry-after-ms",
+    "x-should-retry",
+    "ratelimit",
+    "ratelimit-policy",
+];
 
 /// The value of a header in a list of (name, value) pairs (case-insensitive name).
 pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -163,5 +171,11 @@ pub trait Transport {
     /// Milliseconds since the Unix epoch, to read `Retry-After` dates; `None` ignores them.
     fn now_ms(&self) -> Option<f64> {
         None
+    }
+
+    /// Writes a log line (see [`crate::log`]); called only for the levels the client's
+    /// `log_level` lets through. By default lines go nowhere.
+    fn log(&self, level: LogLevel, line: &str) {
+        let _ = (level, line);
     }
 }

@@ -24,14 +24,19 @@
 
 pub mod client;
 pub mod config;
+pub mod env;
 pub mod envelope;
 pub mod error;
 pub mod http;
 pub mod json;
+pub mod log;
 pub mod models;
 pub mod page;
 pub mod portals;
+pub mod ratelimit;
 pub mod read;
+pub mod redact;
+pub mod response;
 pub mod retry;
 pub mod servers;
 pub mod shape;
@@ -50,7 +55,10 @@ pub use http::{
     Body, HttpRequest, HttpResponse, Method, Transport, TransportError, TransportErrorKind,
 };
 pub use json::Json;
+pub use log::LogLevel;
 pub use models::*;
+pub use ratelimit::RateLimit;
+pub use response::ResponseMeta;
 pub use retry::RetryPolicy;
 pub use servers::{ListAll, Pages};
 pub use validate::Problem;

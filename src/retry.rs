@@ -102,11 +102,16 @@ pub fn delay_ms(
     Some((backoff * jitter) as u64)
 }
 
-/// The wait the server asked for: `retry-after-ms`, else `Retry-After` in seconds or as a date.
+/// The wait the server asked for: `retry-after-ms`, else `Retry-After` in seconds or as a date,
+/// else the reset of a spent `Ratelimit` budget (another try before it would be refused too).
 fn server_delay_ms(headers: &[(String, String)], now_ms: Option<f64>) -> Option<u64> {
     if let Some(ms) = find_header(headers, "retry-after-ms").and_then(|v| thousandths(v, 0)) {
         return Some(ms);
     }
+    retry_after_ms(headers, now_ms).or_else(|| crate::ratelimit::spent_wait_ms(headers))
+}
+
+fn retry_after_ms(headers: &[(String, String)], now_ms: Option<f64>) -> Option<u64> {
     let value = find_header(headers, "retry-after")?.trim();
     if let Some(ms) = thousandths(value, 3) {
         return Some(ms);
@@ -271,6 +276,30 @@ mod tests {
         assert_eq!(
             delay_ms(&p, 0, Some(date.headers.as_slice()), 0.0, now),
             Some(5000)
+        );
+        let spent = response(429, &[("ratelimit", "\"default\";r=0;t=30")]);
+        assert_eq!(
+            delay_ms(&p, 0, Some(spent.headers.as_slice()), 0.0, None),
+            Some(30_000),
+            "a spent budget is waited out, not spent on another refusal"
+        );
+        let spent_long = response(429, &[("ratelimit", "\"default\";r=0;t=300")]);
+        assert_eq!(
+            delay_ms(&p, 0, Some(spent_long.headers.as_slice()), 0.0, None),
+            None,
+            "a reset past the cap fails at once"
+        );
+        let both = response(429, &[("retry-after", "1"), ("ratelimit", "x;r=0;t=30")]);
+        assert_eq!(
+            delay_ms(&p, 0, Some(both.headers.as_slice()), 0.0, None),
+            Some(1000),
+            "Retry-After wins"
+        );
+        let left = response(503, &[("ratelimit", "x;r=5;t=30")]);
+        assert_eq!(
+            delay_ms(&p, 0, Some(left.headers.as_slice()), 0.0, None),
+            Some(500),
+            "requests remain: the usual backoff"
         );
         let garbage = response(503, &[("retry-after", "soon")]);
         assert_eq!(

@@ -381,6 +381,8 @@ impl<T: Transport> Client<T> {
 #[derive(Clone, Debug)]
 pub struct Pages {
     cursor: PageCursor,
+    /// The reset of a budget the last page said was spent: waited out before the next request.
+    wait_ms: Option<u64>,
 }
 
 impl Pages {
@@ -388,6 +390,7 @@ impl Pages {
     pub fn new(params: ServerListParams) -> Self {
         Self {
             cursor: PageCursor::new(params),
+            wait_ms: None,
         }
     }
 
@@ -400,6 +403,9 @@ impl Pages {
         let Some(call) = self.next_call(client)? else {
             return Ok(None);
         };
+        if let Some(ms) = self.take_wait(client) {
+            client.transport().sleep(ms).await;
+        }
         let page = client.send(call, options).await?;
         self.record(client, &page)?;
         Ok(Some(page))
@@ -417,6 +423,14 @@ impl Pages {
         client.list_call(&self.cursor.params).map(Some)
     }
 
+    /// The wait the last page asked for (a spent budget's reset, within `maxRetryDelay`), once.
+    pub(crate) fn take_wait<T: Transport>(&mut self, client: &Client<T>) -> Option<u64> {
+        crate::ratelimit::budget_wait(
+            self.wait_ms.take(),
+            client.config().retry.max_retry_delay_ms,
+        )
+    }
+
     /// Moves past a page that arrived. On failure to send, this is not called, so the cursor
     /// stays where it was and calling again retries the same page.
     pub(crate) fn record<T: Transport>(
@@ -424,6 +438,7 @@ impl Pages {
         client: &Client<T>,
         page: &Success<T::Json>,
     ) -> Result<(), Error> {
+        self.wait_ms = crate::ratelimit::spent_wait_ms(&page.response.headers);
         let ids = page
             .result
             .items()

@@ -9,7 +9,7 @@ use std::pin::Pin;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use wasm_bindgen_futures::future_to_promise;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::client::{Call, Client};
 use crate::error::{Error, ErrorKind};
@@ -20,9 +20,10 @@ use crate::validate::Problem;
 
 use super::convert;
 use super::error::to_js as error_to_js;
-use super::fetch::FetchTransport;
+use super::fetch::{FetchTransport, KeepHeaders};
 use super::glue;
 use super::options::{self, ClientOptions, RequestOptions};
+use super::response::with_response;
 use super::signal::abortable;
 use crate::envelope::Success;
 
@@ -37,6 +38,8 @@ type Core = Client<FetchTransport>;
 #[wasm_bindgen]
 pub struct McpServersClient {
     core: Rc<Core>,
+    /// Calls resolve to `{ data, response }` (the view `withResponse()` returns).
+    raw: bool,
 }
 
 /// A call's Promise. The future is boxed so that one copy of the promise machinery serves
@@ -61,10 +64,41 @@ impl McpServersClient {
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<Ts<ClientOptions>>) -> Result<McpServersClient, JsValue> {
         let raw = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
-        let (config, fetch) = options::client_config(&raw).map_err(error_to_js)?;
+        let (config, transport) = options::client_config(&raw, None).map_err(error_to_js)?;
         Ok(Self {
-            core: Rc::new(Client::new(config, FetchTransport::new(fetch))),
+            core: Rc::new(Client::new(config, transport)),
+            raw: false,
         })
+    }
+
+    /// A new client with some options changed, e.g. another account or a shorter timeout:
+    /// `client.withOptions({ accountId: other, timeout: 5000 })`. Options not named keep this
+    /// client's values (`null` clears a credential, `accountId`, or `baseURL` back to the
+    /// default); the `fetch` and the logger are shared. Throws like the constructor.
+    #[wasm_bindgen(js_name = withOptions)]
+    pub fn with_options(&self, options: Ts<ClientOptions>) -> Result<McpServersClient, JsValue> {
+        let base = (self.core.config(), self.core.transport());
+        let (config, transport) =
+            options::client_config(&options.into(), Some(base)).map_err(error_to_js)?;
+        Ok(Self {
+            core: Rc::new(Client::new(config, transport)),
+            raw: false,
+        })
+    }
+
+    /// The same client, but each call resolves to `{ data, response }`, where `response` holds
+    /// the status, every header, the ray id and the parsed rate limit:
+    /// `const { data, response } = await client.withResponse().read('github')`.
+    #[wasm_bindgen(
+        js_name = withResponse,
+        unchecked_return_type = "McpServersClientWithResponse"
+    )]
+    pub fn with_response(&self) -> McpServersClient {
+        let transport = self.core.transport().keeping(KeepHeaders::All);
+        Self {
+            core: Rc::new(Client::new(self.core.config().clone(), transport)),
+            raw: true,
+        }
     }
 
     /// Lists one page of servers: `{ result, result_info? }`.
@@ -182,8 +216,10 @@ impl McpServersClient {
                 signal,
             },
         );
+        // The walk's own transport also keeps `ratelimit` on pages, to pace itself by it.
+        let transport = self.core.transport().keeping(KeepHeaders::RateLimit);
         ServerPager {
-            core: self.core.clone(),
+            core: Rc::new(Client::new(self.core.config().clone(), transport)),
             state: Rc::new(Cell::new(Some(state))),
         }
     }
@@ -221,14 +257,20 @@ impl McpServersClient {
         answer: Answer,
     ) -> Promise {
         let core = self.core.clone();
+        let raw = self.raw;
         spawn(async move {
             let (call, opts, signal) = start.map_err(error_to_js)?;
-            let success = abortable(signal, name, core.send(call, &opts))
+            let mut success = abortable(signal, name, core.send(call, &opts))
                 .await
                 .map_err(error_to_js)?;
-            Ok(match answer {
+            let response = raw.then(|| std::mem::take(&mut success.response));
+            let data = match answer {
                 Answer::Result => success.result,
                 Answer::Page => convert::page(success),
+            };
+            Ok(match response {
+                Some(response) => with_response(data, &response),
+                None => data,
             })
         })
     }
@@ -284,6 +326,10 @@ async fn next_page(core: &Core, state: &mut PagerState) -> Result<Option<Success
     let Some(call) = state.pages.next_call(core)? else {
         return Ok(None);
     };
+    if let Some(ms) = state.pages.take_wait(core) {
+        // Ends early when the caller aborts; the send below then rejects at once.
+        let _ = JsFuture::from(glue::sleep(ms as f64, state.signal.as_ref())).await;
+    }
     let signal = state.signal.clone();
     let page = abortable(signal, "listAll", core.send(call, &state.opts)).await?;
     state.pages.record(core, &page)?;

@@ -14,6 +14,7 @@ use crate::http::{
     Body, HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind,
     RESPONSE_HEADERS,
 };
+use crate::log::LogLevel;
 use crate::text::cat;
 
 use super::glue;
@@ -24,12 +25,54 @@ use super::signal::AbortOnDrop;
 #[derive(Clone, Debug, Default)]
 pub struct FetchTransport {
     fetch: Option<Function>,
+    /// Where log lines go; `console` when unset.
+    logger: Option<JsValue>,
+    keep: KeepHeaders,
+}
+
+/// Which response headers the transport copies out of a `Response`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeepHeaders {
+    /// `cf-ray` on a 2xx, [`RESPONSE_HEADERS`] on a failure: what the client reads.
+    #[default]
+    Needed,
+    /// Also `ratelimit` on a 2xx, so a walk over pages can pace itself.
+    RateLimit,
+    /// Every header, for callers who asked for the raw response.
+    All,
 }
 
 impl FetchTransport {
     /// Uses `fetch` when given, else the global `fetch`.
     pub fn new(fetch: Option<Function>) -> Self {
-        Self { fetch }
+        Self {
+            fetch,
+            ..Self::default()
+        }
+    }
+
+    /// The same transport sending with `fetch`.
+    pub fn with_fetch(self, fetch: Function) -> Self {
+        Self {
+            fetch: Some(fetch),
+            ..self
+        }
+    }
+
+    /// The same transport writing log lines to `logger` (console-like: `info(line)`, …).
+    pub fn with_logger(self, logger: JsValue) -> Self {
+        Self {
+            logger: Some(logger),
+            ..self
+        }
+    }
+
+    /// A copy (sharing `fetch` and the logger) that keeps these response headers.
+    pub fn keeping(&self, keep: KeepHeaders) -> Self {
+        Self {
+            keep,
+            ..self.clone()
+        }
     }
 
     async fn exchange(
@@ -75,18 +118,12 @@ impl FetchTransport {
         // A success needs only the ray id (a 200 can still say `success: false`); the retry
         // hints matter only on failures.
         let headers = response.headers();
-        let wanted: &[&str] = if (200..300).contains(&status) {
-            &["cf-ray"]
-        } else {
-            RESPONSE_HEADERS
+        let headers = match (self.keep, (200..300).contains(&status)) {
+            (KeepHeaders::All, _) => every_header(&headers),
+            (_, false) => some_headers(&headers, RESPONSE_HEADERS),
+            (KeepHeaders::RateLimit, true) => some_headers(&headers, &["cf-ray", "ratelimit"]),
+            (KeepHeaders::Needed, true) => some_headers(&headers, &["cf-ray"]),
         };
-        let headers = wanted
-            .iter()
-            .filter_map(|name| {
-                let value = headers.get(name).ok().flatten()?;
-                Some(((*name).to_owned(), value))
-            })
-            .collect();
         let text = JsFuture::from(response.text()?).await?;
         let parsed = glue::parse_json(&text);
         let body = if parsed.is_undefined() {
@@ -127,7 +164,7 @@ impl Transport for FetchTransport {
 
     async fn sleep(&self, ms: u64) {
         if let Ok(controller) = AbortController::new() {
-            let wait = JsFuture::from(glue::sleep(ms as f64, &controller.signal()));
+            let wait = JsFuture::from(glue::sleep(ms as f64, Some(&controller.signal())));
             let cancel = AbortOnDrop::new(controller);
             let _ = wait.await;
             cancel.disarm();
@@ -141,6 +178,30 @@ impl Transport for FetchTransport {
     fn now_ms(&self) -> Option<f64> {
         Some(js_sys::Date::now())
     }
+
+    fn log(&self, level: LogLevel, line: &str) {
+        glue::log(self.logger.as_ref(), level.as_str(), line);
+    }
+}
+
+/// The headers named in `wanted` that the response has.
+fn some_headers(headers: &web_sys::Headers, wanted: &[&str]) -> Vec<(String, String)> {
+    wanted
+        .iter()
+        .filter_map(|name| {
+            let value = headers.get(name).ok().flatten()?;
+            Some(((*name).to_owned(), value))
+        })
+        .collect()
+}
+
+/// Every header, in one call into JavaScript.
+fn every_header(headers: &web_sys::Headers) -> Vec<(String, String)> {
+    glue::header_lines(headers)
+        .split('\n')
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .collect()
 }
 
 /// One attempt's timer and fetch: both cancelled if the attempt is dropped unfinished (the

@@ -138,11 +138,13 @@ export function timedOut(controller) {
   return controller.signal.reason === TIMED_OUT;
 }
 
-/** Resolves after `ms`, or at once when `signal` aborts (so no timer outlives its request). */
+/** Resolves after `ms`, or at once when `signal` (if any) aborts (so no timer outlives its request). */
 export function sleep(ms, signal) {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    if (signal?.aborted) return resolve();
+    const onAbort = () => { clearTimeout(timer); resolve(); };
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -154,4 +156,57 @@ export function whenAborted(signal, release) {
     signal.addEventListener('abort', onAbort, { once: true });
     release.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort), { once: true });
   });
+}
+
+let readEnvironment;
+
+/** Called only by the package's Node, Deno and Bun entry, with a function that reads one
+ * environment variable; browsers and Workers never call it, so there they have none. */
+export function useEnvironment(read) {
+  readEnvironment = read;
+}
+
+/** The environment variable `name`, or undefined where there is no environment or it may not
+ * be read (Deno without --allow-env). */
+export function envVar(name) {
+  try {
+    const value = readEnvironment?.(name);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `logger[level](line)`, with `console` when no logger was given; a logger that lacks the
+ * method or throws is ignored, so logging never fails a call. */
+export function log(logger, level, line) {
+  try {
+    (logger ?? globalThis.console)?.[level]?.(line);
+  } catch {
+    // a broken logger must not break the call
+  }
+}
+
+/** What a call of `withResponse()` resolves to; `headers` are `name:value` lines, and
+ * `remaining` undefined means the response reported no rate limit. */
+export function withResponse(data, status, retries, headers, rayId, policy, remaining, reset, limit, window) {
+  const response = { status, headers: new Headers(), retries };
+  for (const line of headers ? headers.split('\n') : []) {
+    const colon = line.indexOf(':');
+    response.headers.append(line.slice(0, colon), line.slice(colon + 1));
+  }
+  if (rayId !== undefined) response.rayId = rayId;
+  if (remaining !== undefined) {
+    const rateLimit = { policy, remaining, reset, limit, window };
+    for (const key of Object.keys(rateLimit)) if (rateLimit[key] === undefined) delete rateLimit[key];
+    response.rateLimit = rateLimit;
+  }
+  return { data, response };
+}
+
+/** Every header as `name:value` lines (raw responses only; a value has no line break). */
+export function headerLines(headers) {
+  let lines = '';
+  for (const [name, value] of headers) lines += `${lines ? '\n' : ''}${name}:${value}`;
+  return lines;
 }

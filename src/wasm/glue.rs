@@ -65,12 +65,40 @@ extern "C" {
     #[wasm_bindgen(js_name = timedOut)]
     pub fn timed_out(controller: &AbortController) -> bool;
 
-    /// Resolves after `ms`, or when `signal` aborts.
-    pub fn sleep(ms: f64, signal: &AbortSignal) -> Promise;
+    /// Resolves after `ms`, or when `signal` (if any) aborts.
+    pub fn sleep(ms: f64, signal: Option<&AbortSignal>) -> Promise;
 
     /// Resolves when `signal` aborts; aborting `release` drops the listener.
     #[wasm_bindgen(js_name = whenAborted)]
     pub fn when_aborted(signal: &AbortSignal, release: &AbortController) -> Promise;
+
+    /// The environment variable `name`, where the entry gave a reader (Node, Deno, Bun).
+    #[wasm_bindgen(js_name = envVar)]
+    pub fn env_var(name: &str) -> Option<String>;
+
+    /// `logger[level](line)` (`console` when `logger` is `None`); never throws.
+    pub fn log(logger: Option<&JsValue>, level: &str, line: &str);
+
+    /// `{ data, response }` for `withResponse()`; `remaining` `None`: no rate limit reported.
+    #[wasm_bindgen(js_name = withResponse)]
+    #[allow(clippy::too_many_arguments)]
+    // one crossing instead of an object built field by field
+    pub fn with_response(
+        data: &JsValue,
+        status: u16,
+        retries: u32,
+        headers: &str,
+        ray_id: Option<&str>,
+        policy: Option<&str>,
+        remaining: Option<f64>,
+        reset: Option<f64>,
+        limit: Option<f64>,
+        window: Option<f64>,
+    ) -> JsValue;
+
+    /// Every header of `headers` as `name:value` lines.
+    #[wasm_bindgen(js_name = headerLines)]
+    pub fn header_lines(headers: &web_sys::Headers) -> String;
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -8,11 +8,12 @@ mod fetch;
 mod glue;
 mod js_json;
 mod options;
+mod response;
 mod signal;
 mod validators;
 
 pub use client::{McpServersClient, ServerPager};
-pub use fetch::FetchTransport;
+pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};
 pub use validators::{
     validate_server_create_params, validate_server_id, validate_server_list_params,

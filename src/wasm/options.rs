@@ -7,38 +7,51 @@ use tsify::Tsify;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortSignal;
 
-use crate::config::{ClientConfig, RequestOptions as CoreRequestOptions};
+use crate::config::{ClientConfig, RequestOptions as CoreRequestOptions, DEFAULT_BASE_URL};
+use crate::env;
 use crate::error::Error;
-use crate::json::Json;
+use crate::http::Transport;
+use crate::json::{Json, Kind};
+use crate::log::LogLevel;
 use crate::validate::Problem;
 
+use super::fetch::{FetchTransport, KeepHeaders};
 use super::glue;
 use crate::text::cat;
 
 /// Options of `new McpServersClient(options)`. The struct declares the TypeScript type; the
 /// values are read by [`client_config`], which also refuses unknown names.
+///
+/// On Node, Deno and Bun, credentials, `baseURL` and `logLevel` left unset are read from
+/// `CLOUDFLARE_API_TOKEN`, `CLOUDFLARE_EMAIL` + `CLOUDFLARE_API_KEY`,
+/// `CLOUDFLARE_API_USER_SERVICE_KEY`, `CLOUDFLARE_BASE_URL` and `CLOUDFLARE_LOG`, as the
+/// official SDK reads them; `null` means "none, and not from the environment".
 #[derive(Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientOptions {
-    /// API token, sent as `Authorization: Bearer …` (preferred).
-    #[tsify(optional)]
+    /// API token, sent as `Authorization: Bearer …` (preferred). Default:
+    /// `CLOUDFLARE_API_TOKEN` where there is an environment, when no credential is set.
+    #[tsify(optional, type = "string | null")]
     pub api_token: Option<String>,
-    /// Account email, sent as `X-Auth-Email` with `apiKey`.
-    #[tsify(optional)]
+    /// Account email, sent as `X-Auth-Email` with `apiKey`. Default: `CLOUDFLARE_EMAIL`, with
+    /// `CLOUDFLARE_API_KEY`.
+    #[tsify(optional, type = "string | null")]
     pub api_email: Option<String>,
-    /// Global API key, sent as `X-Auth-Key` with `apiEmail`.
-    #[tsify(optional)]
+    /// Global API key, sent as `X-Auth-Key` with `apiEmail`. Default: `CLOUDFLARE_API_KEY`, with
+    /// `CLOUDFLARE_EMAIL`.
+    #[tsify(optional, type = "string | null")]
     pub api_key: Option<String>,
-    /// Origin CA key, sent as `X-Auth-User-Service-Key`.
-    #[tsify(optional)]
+    /// Origin CA key, sent as `X-Auth-User-Service-Key`. Default:
+    /// `CLOUDFLARE_API_USER_SERVICE_KEY`.
+    #[tsify(optional, type = "string | null")]
     pub user_service_key: Option<String>,
-    /// API root (default `https://api.cloudflare.com/client/v4`); a path like `/client/v4` is
-    /// resolved against the page's origin.
+    /// API root (default `CLOUDFLARE_BASE_URL`, else `https://api.cloudflare.com/client/v4`);
+    /// a path like `/client/v4` is resolved against the page's origin.
     #[serde(rename = "baseURL")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub base_url: Option<String>,
     /// Account used when a call's parameters have no `account_id`.
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub account_id: Option<String>,
     /// Per-attempt timeout in milliseconds (default 60000).
     #[tsify(optional)]
@@ -61,6 +74,15 @@ pub struct ClientOptions {
         type = "(url: string, init: RequestInit) => Promise<Response>"
     )]
     pub fetch: Option<JsValue>,
+    /// Where log lines go (default `console`): one line per attempt with method, path, status,
+    /// duration, retry count and ray id, never a credential.
+    #[tsify(optional, type = "Logger")]
+    pub logger: Option<JsValue>,
+    /// Which attempts are logged: `'off'` (default, or `CLOUDFLARE_LOG` where there is an
+    /// environment), `'error'` failed calls, `'warn'` also retried attempts, `'info'` and
+    /// `'debug'` every attempt.
+    #[tsify(optional, type = "LogLevel")]
+    pub log_level: Option<String>,
 }
 
 /// Options of a single call (the TypeScript type; read by [`request_options`]).
@@ -123,6 +145,25 @@ impl<'a> Options<'a> {
         self.value?.get(key)
     }
 
+    /// A string that may be `null` (none, and not from the environment): `None` when absent,
+    /// `Some(None)` for `null`.
+    fn nullable_string(&mut self, key: &'static str) -> Option<Option<String>> {
+        if self.value?.kind_of(key) == Some(Kind::Null) {
+            return Some(None);
+        }
+        self.string(key).map(Some)
+    }
+
+    /// Sets `slot` to the nullable string `key` when the options name it; whether they did.
+    fn replace(&mut self, key: &'static str, slot: &mut Option<String>) -> bool {
+        let given = self.nullable_string(key);
+        let named = given.is_some();
+        if let Some(value) = given {
+            *slot = value;
+        }
+        named
+    }
+
     fn string(&mut self, key: &'static str) -> Option<String> {
         let value = self.member(key)?;
         let text = value.as_string();
@@ -166,13 +207,16 @@ impl<'a> Options<'a> {
     }
 
     fn headers(&mut self, key: &'static str) -> Vec<(String, String)> {
-        let Some(value) = self.member(key) else {
-            return Vec::new();
-        };
+        self.given_headers(key).unwrap_or_default()
+    }
+
+    /// Headers, or `None` when the option is absent.
+    fn given_headers(&mut self, key: &'static str) -> Option<Vec<(String, String)>> {
+        let value = self.member(key)?;
         let Some(names) = value.keys() else {
             self.problems
                 .push(problem(key, "must be an object of header names to values"));
-            return Vec::new();
+            return Some(Vec::new());
         };
         let mut headers = Vec::with_capacity(names.len());
         for name in names {
@@ -183,7 +227,7 @@ impl<'a> Options<'a> {
                     .push(problem(&cat!(key, ".", name), "must be a string")),
             }
         }
-        headers
+        Some(headers)
     }
 
     fn object<T: JsCast>(&mut self, key: &'static str, kind: &str) -> Option<T> {
@@ -218,25 +262,47 @@ const CLIENT_OPTIONS: &[&str] = &[
     "maxRetryDelay",
     "defaultHeaders",
     "fetch",
+    "logger",
+    "logLevel",
 ];
 
-/// The client's configuration and custom fetch, from the constructor's options.
-pub fn client_config(value: &JsValue) -> Result<(ClientConfig, Option<Function>), Error> {
+/// The client's configuration and transport, from the constructor's options (`base` `None`:
+/// defaults, then the environment) or from `withOptions` (`base` the client's own: options not
+/// named keep its values, and the environment is not read again).
+pub fn client_config(
+    value: &JsValue,
+    base: Option<(&ClientConfig, &FetchTransport)>,
+) -> Result<(ClientConfig, FetchTransport), Error> {
     let mut o = Options::new(value, CLIENT_OPTIONS);
-    let mut config = ClientConfig {
-        api_token: o.string("apiToken"),
-        api_email: o.string("apiEmail"),
-        api_key: o.string("apiKey"),
-        user_service_key: o.string("userServiceKey"),
-        account_id: o.string("accountId"),
-        default_headers: o.headers("defaultHeaders"),
-        ..ClientConfig::default()
+    let (mut config, mut transport) = match base {
+        Some((config, transport)) => (config.clone(), transport.keeping(KeepHeaders::Needed)),
+        None => Default::default(),
     };
-    if let Some(base) = o.string("baseURL") {
-        match resolve_base_url(&base) {
+    // `|`, not `||`: every option is read (and checked) whatever the others say.
+    let named_credentials = o.replace("apiToken", &mut config.api_token)
+        | o.replace("apiEmail", &mut config.api_email)
+        | o.replace("apiKey", &mut config.api_key)
+        | o.replace("userServiceKey", &mut config.user_service_key);
+    o.replace("accountId", &mut config.account_id);
+    if let Some(headers) = o.given_headers("defaultHeaders") {
+        config.default_headers = headers;
+    }
+    let environment = |name: &'static str| glue::env_var(name);
+    let from_env = base.is_none();
+    if from_env && !named_credentials {
+        env::fill_credentials(&mut config, &environment);
+    }
+    let base_url = match o.nullable_string("baseURL") {
+        Some(Some(url)) => Some(("baseURL", url)),
+        Some(None) => Some(("baseURL", DEFAULT_BASE_URL.to_owned())),
+        None if from_env => env::value(&environment, env::BASE_URL).map(|url| (env::BASE_URL, url)),
+        None => None,
+    };
+    if let Some((source, url)) = base_url {
+        match resolve_base_url(&url) {
             Some(url) => config.base_url = url,
             None => o.problems.push(problem(
-                "baseURL",
+                source,
                 "must be an absolute http(s) URL, or a path like /client/v4 on a page",
             )),
         }
@@ -250,8 +316,43 @@ pub fn client_config(value: &JsValue) -> Result<(ClientConfig, Option<Function>)
     if let Some(ms) = o.milliseconds("maxRetryDelay") {
         config.retry.max_retry_delay_ms = ms;
     }
-    let fetch = o.object::<Function>("fetch", "a function");
-    o.finish((config, fetch))
+    if let Some(fetch) = o.object::<Function>("fetch", "a function") {
+        transport = transport.with_fetch(fetch);
+    }
+    if let Some(logger) = o.member("logger") {
+        if logger.is_object() {
+            transport = transport.with_logger(logger);
+        } else {
+            o.problems.push(problem(
+                "logger",
+                "must be an object with error, warn, info and debug methods, like console",
+            ));
+        }
+    }
+    match o.string("logLevel") {
+        Some(name) => match LogLevel::parse(&name) {
+            Some(level) => config.log_level = level,
+            None => o.problems.push(problem(
+                "logLevel",
+                "must be 'off', 'error', 'warn', 'info' or 'debug'",
+            )),
+        },
+        None if from_env => {
+            if let Some(name) = env::value(&environment, env::LOG) {
+                match LogLevel::parse(&name) {
+                    Some(level) => config.log_level = level,
+                    // As the official SDK does: a bad variable is reported, not fatal. The
+                    // value is not repeated (it is the caller's text).
+                    None => transport.log(
+                        LogLevel::Warn,
+                        "cf-mcp-servers: CLOUDFLARE_LOG is not one of off, error, warn, info, debug; logging stays off",
+                    ),
+                }
+            }
+        }
+        None => {}
+    }
+    o.finish((config, transport))
 }
 
 /// A path is resolved against the global `location` (pages and web workers have one).

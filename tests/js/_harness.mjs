@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 export * from '../../pkg/node.js';
 
+// The Node entry reads CLOUDFLARE_* defaults from the environment; a developer's own variables
+// must not change what these tests send. Tests of the environment set it in a child process.
+export const CLOUDFLARE_VARIABLES = [
+  'CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_EMAIL', 'CLOUDFLARE_API_KEY', 'CLOUDFLARE_API_USER_SERVICE_KEY',
+  'CLOUDFLARE_BASE_URL', 'CLOUDFLARE_LOG',
+];
+for (const name of CLOUDFLARE_VARIABLES) delete process.env[name];
+
 export const TOKEN = 'tok-SECRET-1f2e3d4c5b6a';
 export const EMAIL = 'admin@example.com';
 export const API_KEY = 'key-SECRET-9a8b7c6d5e4f';
@@ -129,9 +137,10 @@ const pkgPath = fileURLToPath(new URL('../../pkg/node.js', import.meta.url));
  * Runs `body` as an ES module in a child Node process, with `McpServersClient`,
  * `McpServersError` and `report(outcome, err?)` (prints one `RESULT {json}` line) in scope.
  * Resolves to { code, signal, stdout, stderr, result, ms } where `ms` is the child's run time;
- * the child is killed after `timeoutMs`.
+ * the child is killed after `timeoutMs`. `env` is the child's whole environment (default: this
+ * process's, which has no CLOUDFLARE_* variables).
  */
-export function runChild(body, timeoutMs = 5000) {
+export function runChild(body, timeoutMs = 5000, env = process.env) {
   const script = `
     import { McpServersClient, McpServersError } from ${JSON.stringify(pkgPath)};
     const report = (outcome, e) => console.log('RESULT ' + JSON.stringify({ outcome, at: Date.now(),
@@ -141,7 +150,7 @@ export function runChild(body, timeoutMs = 5000) {
   `;
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });

@@ -42,6 +42,12 @@ import type {
   McpServersErrorKind,
   Problem,
   ErrorItem,
+  LogLevel,
+  Logger,
+  RateLimit,
+  RawResponse,
+  WithResponse,
+  McpServersClientWithResponse,
 } from 'cf-mcp-servers';
 
 // ---------- helpers ----------
@@ -363,4 +369,60 @@ function closedInputs(client: McpServersClient): void {
   McpServersClient({ apiToken: 't' });
 }
 
-use(everyOperation, errors, validators, closedInputs, readServer, readSync, readPage);
+// ---------- the official SDK's conveniences: withOptions, withResponse, logger ----------
+async function conveniences(client: McpServersClient): Promise<void> {
+  const other: McpServersClient = client.withOptions({ accountId: 'other', timeout: 5000 });
+  client.withOptions({ apiToken: null, accountId: null, baseURL: null });
+  client.withOptions({});
+  // @ts-expect-error withOptions takes the constructor's option names
+  client.withOptions({ account: 'x' });
+  // @ts-expect-error timeout is still a number
+  client.withOptions({ timeout: '5s' });
+
+  const raw: McpServersClientWithResponse = other.withResponse();
+  const read: WithResponse<McpServer> = await raw.read('x', { account_id: 'acc' }, { timeout: 1000 });
+  const page: WithResponse<ServerListPage> = await raw.list({ per_page: 5 });
+  const synced: WithResponse<SyncResult> = await raw.sync('x');
+  const created: WithResponse<McpServer> = await raw.create({ id: 'x', name: 'n', hostname: 'https://h/mcp', auth_type: 'oauth' });
+  const updated: WithResponse<McpServer> = await raw.update('x', { name: 'm' });
+  const deleted: WithResponse<McpServer> = await raw.delete('x');
+  const response: RawResponse = read.response;
+  const status: number = response.status;
+  const headers: Headers = response.headers;
+  const ray: string | undefined = response.rayId;
+  const retries: number = response.retries;
+  const limit: RateLimit | undefined = response.rateLimit;
+  if (limit) {
+    const remaining: number = limit.remaining;
+    const reset: number | undefined = limit.reset;
+    const quota: number | undefined = limit.limit;
+    const window: number | undefined = limit.window;
+    const policy: string | undefined = limit.policy;
+    use(remaining, reset, quota, window, policy);
+  }
+  const name: string = read.data.name;
+  const items: McpServer[] = page.data.result;
+  use(synced, created, updated, deleted, status, headers, ray, retries, name, items);
+  // @ts-expect-error the view's results are wrapped: data, not the server itself
+  use(read.name);
+  // @ts-expect-error the view checks parameters like the client
+  raw.update('x', { hostname: 'https://h/mcp' });
+  // @ts-expect-error the view has the six operations only
+  raw.listAll();
+  raw.free();
+
+  const lines: string[] = [];
+  const logger: Logger = { error: (m) => lines.push(m), warn: (m) => lines.push(m), info: (m) => lines.push(m), debug: (m) => lines.push(m) };
+  const level: LogLevel = 'info';
+  new McpServersClient({ apiToken: 't', logger, logLevel: level });
+  new McpServersClient({ apiToken: 't', logger: console, logLevel: 'debug' });
+  // @ts-expect-error not a level
+  new McpServersClient({ apiToken: 't', logLevel: 'verbose' });
+  // @ts-expect-error a logger needs the four methods
+  new McpServersClient({ apiToken: 't', logger: { info: () => {} } });
+  // Explicit nulls, as the official SDK's options allow, opt out of the environment.
+  const nulls: ClientOptions = { apiToken: null, apiEmail: null, apiKey: null, userServiceKey: null, baseURL: null };
+  use(nulls);
+}
+
+use(everyOperation, errors, validators, closedInputs, conveniences, readServer, readSync, readPage);

@@ -100,3 +100,21 @@ test("a service binding's fetch works as the client's transport", () => {
   assert.equal(ok('viaBinding').id, 'bare-pkg-2');
   ok('cleanup');
 });
+
+test('withOptions, withResponse and the logger work in workerd; the environment is never read', () => {
+  assert.equal(ok('withOptions').id, 'bare-pkg-2', 'the new base URL and fetch, the old token and account');
+  assert.deepEqual(ok('withResponse'), {
+    id: 'bare-pkg-2', status: 200, rayId: '8f1c2e3d4b5a6978-SJC',
+    rateLimit: { policy: 'default', remaining: 7, reset: 9, limit: 1200, window: 300 },
+    headersAreHeaders: true, contentType: 'application/json',
+  });
+  const lines = ok('logger');
+  assert.equal(lines.length, 1);
+  const [level, line] = lines[0];
+  assert.equal(level, 'info');
+  assert.match(line, new RegExp(`^cf-mcp-servers: GET /accounts/${ACCOUNT}/access/ai-controls/mcp/servers/bare-pkg-2 200 in \\d+ ms, retry 0, ray 8f1c2e3d4b5a6978-SJC$`));
+  assert.ok(!line.includes(TOKEN));
+  const noEnv = result.noEnvironment.error;
+  assert.ok(noEnv, 'no credential: a process.env on the global was not read');
+  assert.equal(noEnv.kind, 'validation');
+});

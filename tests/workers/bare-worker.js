@@ -34,6 +34,42 @@ async function run(env) {
     fetch: (url, init) => env.API.fetch(url, init),
   });
   await step('viaBinding', () => viaBinding.read('bare-pkg-2'));
+  // withOptions: another base URL and the service binding, the rest kept.
+  await step('withOptions', () => client.withOptions({
+    baseURL: 'http://api.internal/client/v4', fetch: (url, init) => env.API.fetch(url, init), timeout: 5000,
+  }).read('bare-pkg-2'));
+  // withResponse: the binding's response with a rate-limit header added, as Cloudflare sends it.
+  const withRateLimit = async (url, init) => {
+    const r = await env.API.fetch(url, init);
+    const headers = new Headers(r.headers);
+    headers.set('ratelimit', '"default";r=7;t=9');
+    headers.set('ratelimit-policy', '"default";q=1200;w=300');
+    headers.set('cf-ray', '8f1c2e3d4b5a6978-SJC');
+    return new Response(r.body, { status: r.status, headers });
+  };
+  await step('withResponse', async () => {
+    const { data, response } = await client.withOptions({ fetch: withRateLimit }).withResponse().read('bare-pkg-2');
+    return {
+      id: data.id, status: response.status, rayId: response.rayId, rateLimit: response.rateLimit,
+      headersAreHeaders: response.headers instanceof Headers, contentType: response.headers.get('content-type'),
+    };
+  });
+  await step('logger', async () => {
+    const lines = [];
+    const logger = { error: (l) => lines.push(['error', l]), warn: (l) => lines.push(['warn', l]), info: (l) => lines.push(['info', l]), debug: (l) => lines.push(['debug', l]) };
+    await client.withOptions({ fetch: withRateLimit, logger, logLevel: 'info' }).read('bare-pkg-2');
+    return lines;
+  });
+  // Workers have no environment: even a `process.env` someone put on the global is not read.
+  await step('noEnvironment', async () => {
+    const saved = globalThis.process;
+    globalThis.process = { env: { CLOUDFLARE_API_TOKEN: env.TOKEN, CLOUDFLARE_LOG: 'info' } };
+    try {
+      return await new McpServersClient({ baseURL: env.BASE_URL, accountId: env.ACCOUNT_ID }).read('bare-pkg-2');
+    } finally {
+      globalThis.process = saved;
+    }
+  });
   const wrong = new McpServersClient({ apiToken: 'wrong-token', baseURL: env.BASE_URL, accountId: env.ACCOUNT_ID, maxRetries: 0 });
   await step('wrongToken', () => wrong.list());
   await step('cleanup', () => client.delete('bare-pkg-2'));
