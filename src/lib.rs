@@ -31,6 +31,7 @@ pub mod json;
 pub mod models;
 pub mod page;
 pub mod read;
+pub mod redact;
 pub mod retry;
 pub mod servers;
 pub mod shape;

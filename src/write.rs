@@ -76,7 +76,7 @@ impl Object {
 }
 
 /// Appends `value` as a JSON string literal.
-fn push_string(out: &mut String, value: &str) {
+pub(crate) fn push_string(out: &mut String, value: &str) {
     out.push('"');
     for c in value.chars() {
         match c {
