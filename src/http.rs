@@ -112,8 +112,13 @@ impl HttpResponse<serde_json::Value> {
 }
 
 /// The response headers the client looks at; a transport need not copy any others.
-pub const RESPONSE_HEADERS: &[&str] =
-    &["cf-ray", "retry-after", "retry-after-ms", "x-should-retry"];
+pub const RESPONSE_HEADERS: &[&str] = &[
+    "cf-ray",
+    "retry-after",
+    "retry-after-ms",
+    "x-should-retry",
+    "location",
+];
 
 /// The value of a header in a list of (name, value) pairs (case-insensitive name).
 pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {

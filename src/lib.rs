@@ -24,6 +24,7 @@
 
 pub mod client;
 pub mod config;
+mod create;
 pub mod envelope;
 pub mod error;
 pub mod http;
