@@ -220,6 +220,7 @@ fn json_reads_javascript_values_in_place_as_serde_json_reads_text() {
 }
 
 #[wasm_bindgen_test]
+#[allow(clippy::disallowed_macros)] // tests may format
 fn the_one_look_check_agrees_with_the_walk_over_serde_json() {
     use cf_mcp_servers::json::Json;
     use cf_mcp_servers::shape::{walk, SERVER, SERVERS, SYNC_RESULT};
