@@ -2,9 +2,11 @@
 //! It is the only place that loops.
 
 use crate::config::{self, ClientConfig, RequestOptions};
+use crate::create::{self, Expected};
 use crate::envelope::{self, Context, Success};
 use crate::error::{Error, ErrorKind};
 use crate::http::{HttpRequest, Method, Transport, TransportError, TransportErrorKind};
+use crate::redact::Secrets;
 use crate::retry::{self, Idempotency, Outcome};
 use crate::shape::{self, Shape};
 use crate::text::cat;
@@ -30,6 +32,8 @@ pub(crate) struct Call {
     pub idempotency: Idempotency,
     /// What the `result` must look like.
     pub shape: Shape,
+    /// For a create: what identifies the server it makes, to recognise it when read back.
+    pub expected: Option<Expected>,
 }
 
 impl<T: Transport> Client<T> {
@@ -69,12 +73,55 @@ impl<T: Transport> Client<T> {
     }
 
     /// Sends a call with retries; the final response's `result`, checked against the call's shape.
+    /// Every error leaves through here, with the credentials the call sent redacted from it. A
+    /// create that meets "already exists" after an attempt that may have landed is followed by a
+    /// read of that server (one loop, so one copy of the attempts' state machine in the wasm).
     pub(crate) async fn send(
         &self,
         call: Call,
         options: &RequestOptions,
     ) -> Result<Success<T::Json>, Error> {
-        let request = self.request(&call, options)?;
+        let mut call = call;
+        let mut secrets = None;
+        let mut conflict = None;
+        loop {
+            let request = self.request(&call, options)?;
+            let secrets = secrets.get_or_insert_with(|| Secrets::of(&request)).clone();
+            let sent = self.attempts(&call, request, options).await;
+            let sent = match (conflict.take(), sent, call.expected.take()) {
+                (Some((expected, e)), read, _) => {
+                    // A create settled by its read-back answers with the read's response.
+                    let response = read
+                        .as_ref()
+                        .map(|s| s.response.clone())
+                        .unwrap_or_default();
+                    create::settle(&expected, e, read.map(|s| s.result)).map(|result| Success {
+                        result,
+                        result_info: None,
+                        result_info_json: None,
+                        response,
+                    })
+                }
+                (None, Err(e), Some(expected))
+                    if e.may_have_applied == Some(true) && create::is_taken(&e) =>
+                {
+                    call = read_back(&call, &expected.id);
+                    conflict = Some((expected, e));
+                    continue;
+                }
+                (None, sent, _) => sent,
+            };
+            return sent.map_err(|e| e.redacted(&secrets));
+        }
+    }
+
+    /// The attempts of one call, until one settles it.
+    async fn attempts(
+        &self,
+        call: &Call,
+        request: HttpRequest,
+        options: &RequestOptions,
+    ) -> Result<Success<T::Json>, Error> {
         let ctx = Context {
             method: call.method.as_str(),
             path: &call.path,
@@ -84,6 +131,8 @@ impl<T: Transport> Client<T> {
             ..self.config.retry
         };
         let mut retries = 0;
+        // Whether an attempt so far may have been carried out without saying so.
+        let mut uncertain = false;
         loop {
             let started = self.log_clock();
             let outcome = self.transport.send(request.clone()).await;
@@ -112,21 +161,29 @@ impl<T: Transport> Client<T> {
                 })
                 .flatten();
             self.log_attempt(ctx, &request, started, &outcome, retries, delay);
-            match (delay, outcome) {
+            uncertain |= match &outcome {
+                Ok(response) => retry::may_have_landed(Outcome::Response(response.status, &[])),
+                Err(e) => retry::may_have_landed(Outcome::Transport(e.kind)),
+            };
+            let settled = match (delay, outcome) {
                 (Some(ms), _) => {
                     self.transport.sleep(ms).await;
                     retries += 1;
+                    continue;
                 }
-                (None, Ok(response)) => {
-                    let success = envelope::result(ctx, &response)?;
-                    shape::check(&success.result, call.shape)
-                        .map_err(|detail| envelope::decode_error(ctx, &response, detail))?;
-                    return Ok(success.received(response, retries));
-                }
-                (None, Err(e)) => {
-                    return Err(transport_error(ctx, &e, request.timeout_ms, retries))
-                }
-            }
+                (None, Ok(response)) => envelope::result(ctx, &response)
+                    .and_then(|success| {
+                        shape::check(&success, call.shape)
+                            .map_err(|detail| envelope::decode_error(ctx, &response, detail))?;
+                        Ok(success)
+                    })
+                    .map(|success| success.received(response, retries)),
+                (None, Err(e)) => Err(transport_error(ctx, &e, request.timeout_ms, retries)),
+            };
+            return match call.idempotency {
+                Idempotency::Create => settled.map_err(|e| create::mark(e, uncertain)),
+                Idempotency::Safe => settled,
+            };
         }
     }
 
@@ -163,6 +220,19 @@ impl<T: Transport> Client<T> {
             body: call.body.clone(),
             timeout_ms: options.timeout_ms.unwrap_or(self.config.timeout_ms),
         })
+    }
+}
+
+/// The read of the server a create may have made, on the create's account.
+fn read_back(create: &Call, id: &str) -> Call {
+    Call {
+        method: Method::Get,
+        path: cat!(create.path, "/", id),
+        query: Vec::new(),
+        body: None,
+        idempotency: Idempotency::Safe,
+        shape: Shape::Server,
+        expected: None,
     }
 }
 

@@ -9,6 +9,9 @@ use crate::validate::Problem;
 pub const DEFAULT_BASE_URL: &str = "https://api.cloudflare.com/client/v4";
 /// Per-attempt timeout when none is set (the official SDK's 60 s).
 pub const DEFAULT_TIMEOUT_MS: u64 = 60_000;
+/// Most pages one `list_all` walks when none is set: 100 000 servers at 100 a page, far more
+/// than an account holds, yet a bound on an API that keeps reporting more pages.
+pub const DEFAULT_MAX_PAGES: u32 = 1000;
 
 /// How a client talks to the API. `Debug` shows which credentials are set, never their values.
 #[derive(Clone, PartialEq)]
@@ -33,6 +36,8 @@ pub struct ClientConfig {
     pub default_headers: Vec<(String, String)>,
     /// Which attempts are logged (see [`crate::Transport::log`]); off by default.
     pub log_level: LogLevel,
+    /// Most pages one `list_all` walks before it fails (default [`DEFAULT_MAX_PAGES`]).
+    pub max_pages: u32,
 }
 
 impl Default for ClientConfig {
@@ -48,6 +53,7 @@ impl Default for ClientConfig {
             retry: RetryPolicy::default(),
             default_headers: Vec::new(),
             log_level: LogLevel::Off,
+            max_pages: DEFAULT_MAX_PAGES,
         }
     }
 }
@@ -71,6 +77,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("retry", &self.retry)
             .field("default_headers", &header_names)
             .field("log_level", &self.log_level)
+            .field("max_pages", &self.max_pages)
             .finish()
     }
 }
@@ -196,6 +203,8 @@ pub struct RequestOptions {
     pub max_retries: Option<u32>,
     /// Extra headers; they replace configured headers of the same name.
     pub headers: Vec<(String, String)>,
+    /// For `list_all`: most pages to walk, instead of the client's `max_pages`.
+    pub max_pages: Option<u32>,
 }
 
 #[cfg(test)]

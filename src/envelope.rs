@@ -35,6 +35,9 @@ pub struct Success<J> {
 /// The `result` of a 2xx response whose `success` is not false; any other response is the
 /// [`Error`] that says why.
 pub fn result<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Result<Success<J>, Error> {
+    if response.status == 0 || (300..400).contains(&response.status) {
+        return Err(redirect_error(ctx, response));
+    }
     if !(200..300).contains(&response.status) {
         return Err(api_error(ctx, response));
     }
@@ -66,7 +69,8 @@ pub fn result<J: Json>(ctx: Context<'_>, response: &HttpResponse<J>) -> Result<S
             "result: missing or null".into(),
         ));
     };
-    let result_info_json = envelope.get("result_info").filter(|r| r.is_object());
+    // Any value but null: a list checks it is an object of numbers (see `shape`).
+    let result_info_json = envelope.get("result_info");
     Ok(Success {
         result,
         result_info: result_info_json.as_ref().map(result_info),
@@ -109,6 +113,60 @@ pub fn decode_error<J>(ctx: Context<'_>, response: &HttpResponse<J>, detail: Str
             ),
         )
     }
+}
+
+/// A redirect, which the client never follows: the Cloudflare API does not redirect, and
+/// following one would send the credential headers and a create's or update's secrets to
+/// wherever it points. Status 0 is a browser's opaque redirect, which hides status and target.
+fn redirect_error<J>(ctx: Context<'_>, response: &HttpResponse<J>) -> Error {
+    let what = match response.status {
+        0 => "a redirect (the runtime hides its status and target)".to_owned(),
+        status => {
+            let target = response
+                .header("location")
+                .map(|l| origin(l).unwrap_or_else(|| "the same origin".to_owned()))
+                .unwrap_or_else(|| "an unnamed location".to_owned());
+            cat!(status, " redirect to ", target)
+        }
+    };
+    Error {
+        status: (response.status != 0).then_some(response.status),
+        ray_id: ray_id(response),
+        ..Error::new(
+            ErrorKind::Api,
+            cat!(
+                ctx.method,
+                " ",
+                ctx.path,
+                ": ",
+                what,
+                ", not followed: the Cloudflare API does not redirect, and the request carries credentials"
+            ),
+        )
+    }
+}
+
+/// `scheme://host[:port]` of an absolute (or scheme-relative) URL, without user info, path or
+/// query (either may hold a secret); `None` for a relative one.
+pub fn origin(url: &str) -> Option<String> {
+    let url = url.trim();
+    let split = crate::text::find(url, "//").and_then(|i| Some((url.get(..i)?, url.get(i + 2..)?)));
+    let (scheme, rest) = match split {
+        Some((scheme, rest))
+            if scheme.is_empty()
+                || (scheme.ends_with(':')
+                    && scheme
+                        .trim_end_matches(':')
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))) =>
+        {
+            (scheme, rest)
+        }
+        _ => return None,
+    };
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    Some(cat!(scheme, "//", host))
 }
 
 fn ray_id<J>(response: &HttpResponse<J>) -> Option<String> {
@@ -318,6 +376,39 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::Decode);
         assert!(e.message.contains("body is not JSON: <html>hello</html>"));
         assert_eq!(err(200, r#"{"success":true}"#).kind, ErrorKind::Decode);
+    }
+
+    #[test]
+    fn redirects_are_errors_naming_status_and_target_origin_only() {
+        for status in [301, 302, 303, 307, 308] {
+            let response = HttpResponse::<Value>::from_text(
+                status,
+                vec![(
+                    "location".into(),
+                    "https://user:pw@evil.example:8443/steal?token=SECRET#x".into(),
+                )],
+                "",
+            );
+            let e = result(CTX, &response).unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Api);
+            assert_eq!(e.status, Some(status));
+            assert!(!e.retryable);
+            assert!(
+                e.message.contains(&cat!(
+                    status,
+                    " redirect to https://evil.example:8443, not followed"
+                )),
+                "{}",
+                e.message
+            );
+            assert!(!e.message.contains("SECRET") && !e.message.contains("pw"));
+        }
+        let opaque = result(CTX, &HttpResponse::<Value>::from_text(0, vec![], "")).unwrap_err();
+        assert_eq!(opaque.status, None);
+        assert!(opaque.message.contains("a redirect (the runtime hides"));
+        assert_eq!(origin("/elsewhere"), None);
+        assert_eq!(origin("//cdn.example/x"), Some("//cdn.example".into()));
+        assert_eq!(origin("javascript:alert(1)//x"), None);
     }
 
     #[test]

@@ -3,8 +3,13 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
+use crate::redact::Secrets;
 use crate::text::{cat, digits};
 use crate::validate::Problem;
+
+/// The most characters of any one text an error carries (its message, each item's message):
+/// an API error whose message is a megabyte must not become a megabyte `err.message`.
+pub const MESSAGE_CAP: usize = 1024;
 
 /// What kind of failure happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +85,9 @@ pub struct Error {
     pub retryable: bool,
     /// Cloudflare's ray id (`cf-ray`), to quote to support.
     pub ray_id: Option<String>,
+    /// For a failed create: whether the server may exist anyway (an attempt got no answer or
+    /// a 5xx, so it may have landed); `None` for every other call.
+    pub may_have_applied: Option<bool>,
 }
 
 impl Error {
@@ -93,7 +101,36 @@ impl Error {
             code: None,
             retryable: false,
             ray_id: None,
+            may_have_applied: None,
         }
+    }
+
+    /// The error as it leaves the client: every secret the call sent replaced with
+    /// `[redacted]` in every text it carries, then each text cut to [`MESSAGE_CAP`]
+    /// characters (in that order, so a cut cannot leave half a secret behind).
+    pub fn redacted(mut self, secrets: &Secrets) -> Self {
+        let clean = |text: &mut String| {
+            if let std::borrow::Cow::Owned(scrubbed) = secrets.scrub(text) {
+                *text = scrubbed;
+            }
+            if let Some((at, _)) = text.char_indices().nth(MESSAGE_CAP) {
+                text.truncate(at);
+                text.push('…');
+            }
+        };
+        clean(&mut self.message);
+        for item in &mut self.errors {
+            clean(&mut item.message);
+            for segment in item.path.iter_mut().flatten() {
+                if let PathSegment::Key(key) = segment {
+                    clean(key);
+                }
+            }
+        }
+        if let Some(ray_id) = &mut self.ray_id {
+            clean(ray_id);
+        }
+        self
     }
 
     /// The validation error for a list of problems (which must not be empty to make sense).

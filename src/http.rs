@@ -121,6 +121,7 @@ pub const RESPONSE_HEADERS: &[&str] = &[
     "x-should-retry",
     "ratelimit",
     "ratelimit-policy",
+    "location",
 ];
 
 /// The value of a header in a list of (name, value) pairs (case-insensitive name).

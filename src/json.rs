@@ -11,6 +11,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::shape::Type;
+
 /// What a JSON value is, told in one look (in wasm, one call into JavaScript).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -68,30 +70,12 @@ pub trait Json: Sized {
     /// The kind of the member `key`, without taking it out; `None` when absent.
     fn kind_of(&self, key: &'static str) -> Option<Kind>;
 
-    /// For an array: the index of the first element that is not an object (`Some(None)` when
-    /// all are); `None` when the value is not an array.
-    fn first_non_object(&self) -> Option<Option<usize>> {
-        self.items()
-            .map(|items| items.iter().position(|item| !item.is_object()))
-    }
-
-    /// For an array: whether every element is an object whose members `strings` are all strings
-    /// and whose members `lists` are all arrays of objects. `false` says only that something
-    /// differs (or the value is not an array); finding what, for a message, is the caller's job.
-    /// In wasm this is one call into JavaScript for a whole page, where checking element by
-    /// element costs about ten.
-    fn all_have(&self, strings: &'static [&'static str], lists: &'static [&'static str]) -> bool {
-        self.items().is_some_and(|items| {
-            items.iter().all(|item| {
-                item.is_object()
-                    && strings
-                        .iter()
-                        .all(|k| item.kind_of(k) == Some(Kind::String))
-                    && lists
-                        .iter()
-                        .all(|k| item.get(k).and_then(|l| l.first_non_object()) == Some(None))
-            })
-        })
+    /// Whether the value has the type `ty` through and through (so
+    /// [`crate::shape::walk`] finds nothing wrong). `false` says only that something differs;
+    /// finding what, for a message, is the walk's job. In wasm this is one call into JavaScript
+    /// for a whole page, where walking it costs a call per field.
+    fn conforms(&self, ty: &'static Type) -> bool {
+        crate::shape::walk(self, ty).is_ok()
     }
 
     /// Whether the value is an object (not an array).

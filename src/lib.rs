@@ -24,6 +24,7 @@
 
 pub mod client;
 pub mod config;
+mod create;
 pub mod env;
 pub mod envelope;
 pub mod error;

@@ -17,6 +17,8 @@ pub struct PageCursor {
     pub params: ServerListParams,
     previous_ids: Option<Vec<String>>,
     done: bool,
+    /// Pages and items recorded so far.
+    walked: (u32, u64),
 }
 
 /// What to do after a page arrived.
@@ -40,12 +42,18 @@ impl PageCursor {
             params,
             previous_ids: None,
             done: false,
+            walked: (0, 0),
         }
     }
 
     /// Whether the walk is over.
     pub fn is_done(&self) -> bool {
         self.done
+    }
+
+    /// How many pages, and how many items on them, the walk has recorded.
+    pub fn walked(&self) -> (u32, u64) {
+        self.walked
     }
 
     /// The page number the next request asks for.
@@ -57,6 +65,10 @@ impl PageCursor {
     /// is needed.
     pub fn advance(&mut self, ids: Vec<String>, info: Option<&ResultInfo>) -> Step {
         let number = self.page();
+        self.walked = (
+            self.walked.0.saturating_add(1),
+            self.walked.1.saturating_add(ids.len() as u64),
+        );
         if !ids.is_empty() && self.previous_ids.as_ref() == Some(&ids) {
             self.done = true;
             return Step::Repeated { page: number };

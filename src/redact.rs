@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use crate::http::HttpRequest;
+use crate::text;
 
 /// What replaces a secret.
 pub const REDACTED: &str = "[redacted]";
@@ -70,8 +71,6 @@ impl Secrets {
                 }
             }
         }
-        // Longest first, so a secret that contains another is replaced whole.
-        secrets.0.sort_by_key(|s| std::cmp::Reverse(s.len()));
         secrets
     }
 
@@ -85,8 +84,8 @@ impl Secrets {
     pub fn scrub<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let mut out = Cow::Borrowed(text);
         for secret in &self.0 {
-            if out.contains(secret.as_str()) {
-                out = Cow::Owned(out.replace(secret.as_str(), REDACTED));
+            if let Some(replaced) = text::replace_all(&out, secret, REDACTED) {
+                out = Cow::Owned(replaced);
             }
         }
         if let Some(cut) = out.strip_suffix('…') {
@@ -96,12 +95,7 @@ impl Secrets {
                     .map(|(i, _)| i)
                     // Longest first: the whole visible part of the secret goes.
                     .rev()
-                    .filter(|&i| {
-                        i > 0
-                            && secret
-                                .get(..i)
-                                .is_some_and(|p| p.chars().count() >= MIN_SECRET)
-                    })
+                    .filter(|&i| i > 0 && secret.get(..i).is_some_and(long_enough))
                     .find_map(|i| secret.get(..i).filter(|p| cut.ends_with(p)))
             });
             if let Some(prefix) = partial {
@@ -118,22 +112,37 @@ impl Secrets {
 
     /// Adds `value` as it is, as a JSON string would escape it, and as HTML would.
     fn add(&mut self, value: &str) {
-        if value.chars().count() < MIN_SECRET {
+        if !long_enough(value) {
             return;
         }
         let json = json_escaped(value);
         let html = html_escaped(value);
         for form in [value.to_owned(), json, html] {
-            if !self.0.contains(&form) {
-                self.0.push(form);
+            if self.0.contains(&form) {
+                continue;
             }
+            // Longest first, so a secret that contains another is replaced whole. (Inserted in
+            // place: `sort` would link 3 KB of wasm for a handful of strings.)
+            let at = self
+                .0
+                .iter()
+                .position(|s| s.len() < form.len())
+                .unwrap_or(self.0.len());
+            self.0.insert(at, form);
         }
     }
 }
 
+/// Whether `text` is at least [`MIN_SECRET`] characters long.
+fn long_enough(text: &str) -> bool {
+    text.chars().nth(MIN_SECRET - 1).is_some()
+}
+
 fn is_secret_header(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    name != "x-auth-email" && SECRET_NAME_PARTS.iter().any(|part| name.contains(part))
+    !name.eq_ignore_ascii_case("x-auth-email")
+        && SECRET_NAME_PARTS
+            .iter()
+            .any(|part| text::contains_ignore_case(name, part))
 }
 
 /// The string value of the top-level member `key` of a JSON object written by
@@ -147,7 +156,7 @@ fn member_string(body: &str, key: &str) -> Option<String> {
         pattern.push('"');
         pattern.push_str(key);
         pattern.push_str("\":\"");
-        if let Some(i) = body.find(pattern.as_str()) {
+        if let Some(i) = text::find(body, &pattern) {
             at = Some(i + pattern.len() - 1);
             break;
         }

@@ -37,10 +37,9 @@ impl Default for RetryPolicy {
 pub enum Idempotency {
     /// Reads, PUT, DELETE and sync: repeating them changes nothing more.
     Safe,
-    /// Create. The first attempt may have landed even when it timed out or got a 5xx; the API
-    /// would then refuse the repeat as a duplicate id, and the caller would see an error for a
-    /// server that was in fact created. So a create is retried only when the API said it did
-    /// not act: 408, 429, or `x-should-retry: true`.
+    /// Create: retried like every other call, but not on a 409, which for a create means the
+    /// id is taken. An earlier attempt that got no answer or a 5xx may have landed, so a 409
+    /// after one is checked by reading the server back (see `create`).
     Create,
 }
 
@@ -71,13 +70,21 @@ pub fn may_retry(outcome: Outcome<'_>, idempotency: Idempotency) -> bool {
         }
         (Outcome::Response(status, headers), Idempotency::Create) => {
             match find_header(headers, "x-should-retry") {
-                Some(v) if v.trim() == "true" => true,
-                Some(_) => false,
-                None => matches!(status, 408 | 429),
+                Some(v) => v.trim() == "true",
+                None => status != 409 && is_retryable_status(status, None),
             }
         }
-        (Outcome::Transport(_), Idempotency::Safe) => true,
-        (Outcome::Transport(_), Idempotency::Create) => false,
+        (Outcome::Transport(_), _) => true,
+    }
+}
+
+/// Whether the request may have been carried out although this outcome does not say so: no
+/// answer came, or a 5xx did (the API may have acted before failing). A 408 or 429 says it
+/// did not act; any other answer is final.
+pub fn may_have_landed(outcome: Outcome<'_>) -> bool {
+    match outcome {
+        Outcome::Response(status, _) => status >= 500,
+        Outcome::Transport(_) => true,
     }
 }
 
@@ -225,22 +232,37 @@ mod tests {
     }
 
     #[test]
-    fn create_is_retried_only_when_the_api_did_not_act() {
+    fn create_is_retried_like_any_call_but_not_on_a_duplicate_id() {
         let create = Idempotency::Create;
-        assert!(may_retry(response(429, &[]).outcome(), create));
-        assert!(may_retry(response(408, &[]).outcome(), create));
-        assert!(!may_retry(response(500, &[]).outcome(), create));
+        for status in [408, 429, 500, 502, 503] {
+            assert!(
+                may_retry(response(status, &[]).outcome(), create),
+                "{status}"
+            );
+        }
         assert!(!may_retry(response(409, &[]).outcome(), create));
-        assert!(!may_retry(
-            Outcome::Transport(TransportErrorKind::Timeout),
-            create
-        ));
-        assert!(!may_retry(
-            Outcome::Transport(TransportErrorKind::Network),
-            create
-        ));
-        let forced = response(503, &[("x-should-retry", "true")]);
+        assert!(!may_retry(response(400, &[]).outcome(), create));
+        for kind in [TransportErrorKind::Timeout, TransportErrorKind::Network] {
+            assert!(may_retry(Outcome::Transport(kind), create));
+        }
+        let forced = response(409, &[("x-should-retry", "true")]);
         assert!(may_retry(forced.outcome(), create));
+        let refused = response(503, &[("x-should-retry", "false")]);
+        assert!(!may_retry(refused.outcome(), create));
+    }
+
+    #[test]
+    fn only_silence_and_5xx_leave_a_create_in_doubt() {
+        assert!(may_have_landed(Outcome::Transport(
+            TransportErrorKind::Network
+        )));
+        assert!(may_have_landed(response(503, &[]).outcome()));
+        for status in [408, 429, 400, 409] {
+            assert!(
+                !may_have_landed(response(status, &[]).outcome()),
+                "{status}"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 
 use crate::client::{Call, Client};
 use crate::config::RequestOptions;
+use crate::create::Expected;
 use crate::envelope::Success;
 use crate::error::{Error, ErrorKind};
 use crate::http::{Method, Transport};
@@ -127,6 +128,7 @@ impl<T: Transport> Client<T> {
             body: None,
             idempotency: Idempotency::Safe,
             shape: Shape::Servers,
+            expected: None,
         })
     }
 
@@ -205,6 +207,12 @@ impl<T: Transport> Client<T> {
             body: Some(write::create_body(params)),
             idempotency: Idempotency::Create,
             shape: Shape::Server,
+            expected: Some(Expected {
+                id: params.id.clone(),
+                name: params.name.clone(),
+                hostname: params.hostname.clone(),
+                auth_type: params.auth_type.as_str().to_owned(),
+            }),
         })
     }
 
@@ -283,6 +291,7 @@ impl<T: Transport> Client<T> {
             body: Some(write::update_body(params)),
             idempotency: Idempotency::Safe,
             shape: Shape::Server,
+            expected: None,
         })
     }
 
@@ -372,6 +381,7 @@ impl<T: Transport> Client<T> {
             body: None,
             idempotency: Idempotency::Safe,
             shape,
+            expected: None,
         })
     }
 }
@@ -400,7 +410,7 @@ impl Pages {
         client: &Client<T>,
         options: &RequestOptions,
     ) -> Result<Option<Success<T::Json>>, Error> {
-        let Some(call) = self.next_call(client)? else {
+        let Some(call) = self.next_call(client, options)? else {
             return Ok(None);
         };
         if let Some(ms) = self.take_wait(client) {
@@ -411,16 +421,37 @@ impl Pages {
         Ok(Some(page))
     }
 
-    /// The request for the next page, or `None` when the walk is over. Split from
+    /// The request for the next page, or `None` when the walk is over; an error once the walk
+    /// has taken `maxPages` pages and the API still reports more. Split from
     /// [`Pages::record`] so the wasm pager sends through the same path as every other call.
     pub(crate) fn next_call<T: Transport>(
         &self,
         client: &Client<T>,
+        options: &RequestOptions,
     ) -> Result<Option<Call>, Error> {
         if self.cursor.is_done() {
             return Ok(None);
         }
-        client.list_call(&self.cursor.params).map(Some)
+        let call = client.list_call(&self.cursor.params)?;
+        let limit = options.max_pages.unwrap_or(client.config().max_pages);
+        let (pages, items) = self.cursor.walked();
+        if pages >= limit {
+            return Err(Error::new(
+                ErrorKind::Api,
+                cat!(
+                    "GET ",
+                    call.path,
+                    ": stopped after ",
+                    pages,
+                    " pages (maxPages ",
+                    limit,
+                    "), ",
+                    items,
+                    " servers walked so far; the API still reports more. Raise maxPages to walk further"
+                ),
+            ));
+        }
+        Ok(Some(call))
     }
 
     /// The wait the last page asked for (a spent budget's reset, within `maxRetryDelay`), once.

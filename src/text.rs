@@ -89,6 +89,48 @@ pub fn digits(s: &str) -> Option<u64> {
     })
 }
 
+/// Where `needle` first occurs in `haystack` (a byte offset), comparing bytes with `same`.
+/// Written out because `str::find`/`contains`/`replace` with a `&str` pattern link core's
+/// two-way searcher and its panic formatting, about 4 KB of wasm; the texts searched here are
+/// error messages, and the needles a few short secrets.
+pub fn find_by(haystack: &str, needle: &str, same: impl Fn(u8, u8) -> bool) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len())
+        .position(|w| w.iter().zip(needle).all(|(a, b)| same(*a, *b)))
+}
+
+/// [`find_by`] with exact bytes.
+pub fn find(haystack: &str, needle: &str) -> Option<usize> {
+    find_by(haystack, needle, |a, b| a == b)
+}
+
+/// Whether `haystack` holds `needle`, ignoring ASCII case.
+pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    find_by(haystack, needle, |a, b| a.eq_ignore_ascii_case(&b)).is_some()
+}
+
+/// `haystack` with every occurrence of `needle` (not empty) replaced by `with`; `None` when
+/// there is none.
+pub fn replace_all(haystack: &str, needle: &str, with: &str) -> Option<String> {
+    let mut at = find(haystack, needle)?;
+    let mut out = String::with_capacity(haystack.len());
+    let mut rest = haystack;
+    loop {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        out.push_str(with);
+        rest = rest.get(at + needle.len()..).unwrap_or("");
+        match find(rest, needle) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 /// `n` in decimal, as a `String`.
 pub fn decimal(n: u64) -> String {
     let mut out = String::new();
@@ -138,6 +180,19 @@ mod tests {
         ] {
             assert_eq!(digits(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn search_and_replace_without_core_searchers() {
+        assert_eq!(find("abcabc", "ca"), Some(2));
+        assert_eq!(find("abc", "abcd"), None);
+        assert!(contains_ignore_case("Already Exists", "already exists"));
+        assert_eq!(
+            replace_all("a-SECRET-b-SECRET", "SECRET", "[x]").as_deref(),
+            Some("a-[x]-b-[x]")
+        );
+        assert_eq!(replace_all("nothing", "SECRET", "[x]"), None);
+        assert_eq!(replace_all("ééé", "é", "e").as_deref(), Some("eee"));
     }
 
     #[test]

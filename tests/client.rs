@@ -242,29 +242,109 @@ fn a_wait_longer_than_the_cap_fails_at_once() {
     assert!(s.slept.borrow().is_empty());
 }
 
+fn created(id: &str) -> Reply {
+    reply(
+        201,
+        &[],
+        &format!(
+            r#"{{"success":true,"result":{}}}"#,
+            server_json_named(id, "New")
+        ),
+    )
+}
+
+/// A server as `create_params()` describes it, with `name`.
+fn server_json_named(id: &str, name: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","name":"{name}","hostname":"https://new.example/mcp","auth_type":"bearer","tools":[],"prompts":[]}}"#
+    )
+}
+
+fn taken() -> Reply {
+    reply(
+        409,
+        &[],
+        r#"{"success":false,"errors":[{"code":7005,"message":"An MCP server with id \"new\" already exists"}]}"#,
+    )
+}
+
 #[test]
-fn a_create_that_may_have_landed_is_not_repeated() {
+fn a_create_is_retried_after_a_5xx_or_silence_and_a_duplicate_on_the_retry_is_read_back() {
     for failure in [
         reply(500, &[], ""),
         Err(TransportErrorKind::Timeout),
         Err(TransportErrorKind::Network),
     ] {
-        let s = script(vec![failure]);
-        let err =
-            block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap_err();
-        assert!(err.retryable);
-        assert_eq!(s.sent.borrow().len(), 1);
+        // The first attempt landed but its answer was lost; the retry meets the server it made.
+        let s = script(vec![failure, taken(), ok(&server_json_named("new", "New"))]);
+        let server =
+            block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap();
+        assert_eq!(server.name, "New");
+        let sent = s.sent.borrow();
+        let calls: Vec<(Method, &str)> = sent
+            .iter()
+            .map(|r| (r.method, r.url.rsplit("/mcp/").next().unwrap()))
+            .collect();
+        assert_eq!(
+            calls,
+            [
+                (Method::Post, "servers"),
+                (Method::Post, "servers"),
+                (Method::Get, "servers/new")
+            ]
+        );
     }
-    let s = script(vec![
-        reply(429, &[("retry-after", "0")], ""),
-        reply(
-            201,
-            &[],
-            &format!(r#"{{"success":true,"result":{}}}"#, server_json("new")),
-        ),
-    ]);
+    let s = script(vec![reply(503, &[], ""), created("new")]);
     block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap();
     assert_eq!(s.sent.borrow().len(), 2);
+}
+
+#[test]
+fn a_duplicate_that_differs_is_a_real_conflict_and_a_first_attempt_duplicate_is_not_read_back() {
+    let s = script(vec![
+        reply(502, &[], ""),
+        taken(),
+        ok(&server_json_named("new", "Someone else's")),
+    ]);
+    let err =
+        block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap_err();
+    assert_eq!((err.status, err.may_have_applied), (Some(409), Some(false)));
+    assert!(err.message.contains("real conflict"), "{}", err.message);
+    let s = script(vec![taken()]);
+    let err =
+        block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap_err();
+    assert_eq!((err.status, err.may_have_applied), (Some(409), Some(false)));
+    assert_eq!(s.sent.borrow().len(), 1);
+}
+
+#[test]
+fn a_create_that_finally_fails_says_whether_it_may_have_been_applied() {
+    let s = script(vec![
+        reply(429, &[("retry-after", "0")], ""),
+        Err(TransportErrorKind::Network),
+        reply(503, &[], ""),
+    ]);
+    let err =
+        block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap_err();
+    assert_eq!(err.may_have_applied, Some(true));
+    assert!(
+        err.message.contains("may have been created"),
+        "{}",
+        err.message
+    );
+    let s = script(vec![
+        reply(429, &[("retry-after", "0")], ""),
+        reply(429, &[("retry-after", "0")], ""),
+        reply(429, &[("retry-after", "0")], ""),
+    ]);
+    let err =
+        block_on(client(&s).create(&create_params(), &RequestOptions::default())).unwrap_err();
+    assert_eq!(err.may_have_applied, Some(false));
+    // Other calls do not carry the field.
+    let s = script(vec![reply(404, &[], "")]);
+    let o = RequestOptions::default();
+    let err = block_on(client(&s).read("a", &AccountParams::default(), &o)).unwrap_err();
+    assert_eq!(err.may_have_applied, None);
 }
 
 #[test]
@@ -365,4 +445,292 @@ fn invalid_parameters_send_nothing() {
         assert!(err.message.contains("no credentials"));
     });
     assert!(s.sent.borrow().is_empty());
+}
+
+const TOKEN: &str = "tok-SECRET-0123456789";
+
+/// Clients for every auth scheme, and the secrets each sends.
+fn clients_by_scheme(s: &Script) -> Vec<(Client<&Script>, Vec<&'static str>)> {
+    let base = ClientConfig {
+        account_id: Some("acc".into()),
+        base_url: "http://127.0.0.1:9/client/v4".into(),
+        ..ClientConfig::default()
+    };
+    vec![
+        (
+            Client::new(
+                ClientConfig {
+                    api_token: Some(TOKEN.into()),
+                    ..base.clone()
+                },
+                s,
+            ),
+            vec![TOKEN],
+        ),
+        (
+            Client::new(
+                ClientConfig {
+                    api_email: Some("ops@example.com".into()),
+                    api_key: Some("key-SECRET-abcdef".into()),
+                    ..base.clone()
+                },
+                s,
+            ),
+            vec!["key-SECRET-abcdef"],
+        ),
+        (
+            Client::new(
+                ClientConfig {
+                    user_service_key: Some("v1.0-SECRET-usk".into()),
+                    ..base.clone()
+                },
+                s,
+            ),
+            vec!["v1.0-SECRET-usk"],
+        ),
+        (
+            Client::new(
+                ClientConfig {
+                    api_token: Some("tok-other-0123456789".into()),
+                    default_headers: vec![(
+                        "CF-Access-Client-Secret".into(),
+                        "svc-SECRET-hdr".into(),
+                    )],
+                    ..base
+                },
+                s,
+            ),
+            vec!["svc-SECRET-hdr"],
+        ),
+    ]
+}
+
+/// Every text of an error, as `JSON.stringify(err)` would show them.
+fn all_text(err: &cf_mcp_servers::Error) -> String {
+    let mut text = format!("{} {:?} {:?}", err.message, err.ray_id, err.errors);
+    text.push_str(&err.to_string());
+    text
+}
+
+/// Responses that echo what was sent, in every shape an API, a proxy or an edge page uses.
+fn echoes(secret: &str) -> Vec<Reply> {
+    let json = |status: u16, errors: String| {
+        reply(
+            status,
+            &[],
+            &format!(
+                r#"{{"success":false,"errors":{errors},"messages":["{secret}"],"result":null}}"#
+            ),
+        )
+    };
+    vec![
+        reply(
+            500,
+            &[],
+            &format!(
+                "<html><pre>Authorization: Bearer {secret}\nX-Auth-Key: {secret}</pre></html>"
+            ),
+        ),
+        json(
+            401,
+            format!(r#"[{{"code":10000,"message":"bad token {secret}"}}]"#),
+        ),
+        json(
+            400,
+            format!(r#"[{{"code":7001,"message":"invalid","path":["body","{secret}"]}}]"#),
+        ),
+        json(
+            200,
+            format!(r#"[{{"code":1,"message":"{secret}"}}, "{secret}"]"#),
+        ),
+        reply(200, &[], &format!("not json {secret}")),
+    ]
+}
+
+#[test]
+fn no_credential_comes_back_in_an_error_whatever_echoes_it() {
+    let probe = script(vec![]);
+    for (i, (_, secrets)) in clients_by_scheme(&probe).into_iter().enumerate() {
+        for secret in secrets {
+            for echo in echoes(secret) {
+                let s = script(vec![echo]);
+                let (c, _) = clients_by_scheme(&s).swap_remove(i);
+                let o = RequestOptions {
+                    max_retries: Some(0),
+                    ..RequestOptions::default()
+                };
+                let err = block_on(c.read("a", &AccountParams::default(), &o)).unwrap_err();
+                let text = all_text(&err);
+                assert!(!text.contains("SECRET"), "{text}");
+                assert!(text.contains("[redacted]"), "{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn body_secrets_are_redacted_after_retries() {
+    let params = ServerCreateParams {
+        auth_credentials: Some(r#"{"headers":{"X-Upstream-Key":"up-SECRET-xyz"}}"#.into()),
+        client_secret: Some("cs-SECRET-123".into()),
+        ..create_params()
+    };
+    let s = script(vec![
+        reply(503, &[], "<h1>busy</h1> cs-SECRET-123"),
+        reply(
+            500,
+            &[],
+            r#"{"errors":[{"message":"upstream said up-SECRET-xyz"}]}"#,
+        ),
+        reply(
+            502,
+            &[],
+            r#"<pre>{"auth_credentials":"{\"headers\":{\"X-Upstream-Key\":\"up-SECRET-xyz\"}}"}</pre>"#,
+        ),
+    ]);
+    let err = block_on(client(&s).create(&params, &RequestOptions::default())).unwrap_err();
+    assert_eq!(s.sent.borrow().len(), 3);
+    let text = all_text(&err);
+    assert!(!text.contains("SECRET"), "{text}");
+}
+
+#[test]
+fn list_all_errors_are_redacted_too() {
+    let s = script(vec![
+        ok(&format!(
+            "[{}]",
+            (0..20)
+                .map(|i| server_json(&format!("s{i}")))
+                .collect::<Vec<_>>()
+                .join(",")
+        )),
+        reply(
+            401,
+            &[],
+            r#"{"success":false,"errors":[{"message":"token tok is not valid here"}]}"#,
+        ),
+    ]);
+    let config = ClientConfig {
+        account_id: Some("acc".into()),
+        ..ClientConfig::with_token("tok-SECRET-list")
+    };
+    let c = Client::new(config, &s);
+    let mut all = c.list_all(ServerListParams::default());
+    let o = RequestOptions::default();
+    let err = block_on(async {
+        loop {
+            match all.next(&o).await {
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("the walk should fail"),
+                Err(e) => break e,
+            }
+        }
+    });
+    assert_eq!(err.status, Some(401));
+    // `tok` alone is too short to be searched for, but the full token is.
+    let s = script(vec![reply(401, &[], "echo: Bearer tok-SECRET-list")]);
+    let c = Client::new(
+        ClientConfig {
+            account_id: Some("acc".into()),
+            ..ClientConfig::with_token("tok-SECRET-list")
+        },
+        &s,
+    );
+    let mut all = c.list_all(ServerListParams::default());
+    let err = block_on(all.next(&o)).unwrap_err();
+    assert!(!all_text(&err).contains("SECRET"), "{}", err.message);
+}
+
+#[test]
+fn a_megabyte_message_is_capped_but_every_item_is_kept() {
+    let huge = "x".repeat(1_000_000);
+    let s = script(vec![reply(
+        400,
+        &[],
+        &format!(
+            r#"{{"success":false,"errors":[{{"message":"{huge}"}},{{"code":2,"message":"second"}}]}}"#
+        ),
+    )]);
+    let err = block_on(client(&s).read("a", &AccountParams::default(), &RequestOptions::default()))
+        .unwrap_err();
+    assert_eq!(err.message.chars().count(), 1025);
+    assert!(err.message.ends_with("x…"));
+    assert_eq!(err.errors.len(), 2);
+    assert_eq!(err.errors[0].message.chars().count(), 1025);
+    assert_eq!(err.errors[1].message, "second");
+}
+
+#[test]
+fn list_all_stops_at_max_pages_with_the_count_walked() {
+    // An API that always reports more pages, each with fresh items.
+    let page = |n: usize| {
+        let items: Vec<String> = (0..20).map(|i| server_json(&format!("p{n}-{i}"))).collect();
+        reply(
+            200,
+            &[],
+            &format!(
+                r#"{{"success":true,"result":[{}],"result_info":{{"page":{n},"per_page":20,"total_pages":{}}}}}"#,
+                items.join(","),
+                n + 10
+            ),
+        )
+    };
+    let s = script((1..=5).map(page).collect());
+    let c = client(&s);
+    let mut all = c.list_all(ServerListParams::default());
+    let o = RequestOptions {
+        max_pages: Some(5),
+        ..RequestOptions::default()
+    };
+    let mut seen = 0;
+    let err = block_on(async {
+        loop {
+            match all.next(&o).await {
+                Ok(Some(_)) => seen += 1,
+                Ok(None) => panic!("the walk should be stopped"),
+                Err(e) => break e,
+            }
+        }
+    });
+    assert_eq!(seen, 100);
+    assert_eq!(s.sent.borrow().len(), 5);
+    assert!(
+        err.message
+            .contains("stopped after 5 pages (maxPages 5), 100 servers walked so far"),
+        "{}",
+        err.message
+    );
+    assert_eq!(ClientConfig::default().max_pages, 1000);
+}
+
+#[test]
+fn optional_fields_of_the_wrong_type_are_decode_errors_naming_the_path() {
+    let mut bad = serde_json::from_str::<Value>(&server_json("a")).unwrap();
+    bad["status"] = serde_json::json!(42);
+    let good = server_json("b");
+    let s = script(vec![
+        ok(&format!("[{good},{good},{good},{bad}]")),
+        reply(
+            200,
+            &[],
+            r#"{"success":true,"result":[],"result_info":{"page":"2"}}"#,
+        ),
+    ]);
+    let c = client(&s);
+    let o = RequestOptions::default();
+    let err = block_on(c.list(&ServerListParams::default(), &o)).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Decode);
+    assert!(
+        err.message
+            .ends_with("result[3].status: expected a string, got a number"),
+        "{}",
+        err.message
+    );
+    let err = block_on(c.list(&ServerListParams::default(), &o)).unwrap_err();
+    assert!(
+        err.message
+            .ends_with("result_info.page: expected a number, got a string"),
+        "{}",
+        err.message
+    );
 }

@@ -1,5 +1,8 @@
-// Tiny DOM builder. Every string child becomes a Text node and every attribute goes through
-// setAttribute or a property, so data from the API is never parsed as HTML.
+// Tiny DOM builder. Every string child becomes text (isolated, hidden characters marked, long
+// texts clamped: see text.js) and every attribute goes through setAttribute or a property, so
+// data from the API is never parsed as HTML and cannot spoof what is around it.
+
+import { display, isolate, shortTitle } from './text.js';
 
 const PROPS = new Set(['value', 'checked', 'disabled', 'hidden', 'selected', 'indeterminate', 'open']);
 
@@ -15,16 +18,25 @@ export function h(tag, props, ...children) {
     else if (key === 'dataset') Object.assign(el.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
     else if (PROPS.has(key)) el[key] = value;
+    // A tooltip or placeholder cannot isolate or mark: one short line, hidden characters as code points.
+    else if (key === 'title' || key === 'placeholder') el.setAttribute(key, shortTitle(value));
     else el.setAttribute(key, value === true ? '' : String(value));
   }
   append(el, children);
   return el;
 }
 
+/** Elements whose content must stay plain text; in a button no toggle can nest, so text there
+ * is isolated but not clamped. */
+const PLAIN = new Set(['OPTION', 'TEXTAREA', 'TITLE', 'STYLE']);
+
 export function append(parent, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (child instanceof Node) parent.append(child);
+    else if (PLAIN.has(parent.tagName)) parent.append(document.createTextNode(String(child)));
+    else if (parent.tagName === 'BUTTON') parent.append(isolate(String(child)));
+    else parent.append(display(String(child)));
   }
   return parent;
 }

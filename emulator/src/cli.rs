@@ -68,6 +68,7 @@ FAULTS:
     429=0.2          a share (0..1) of requests answered 429 with Retry-After: 1
     500=0.1          a share answered with that 5xx status (any of 500-599)
     drop=0.05        a share whose connection is closed without a response
+    lost=0.05        a share handled (a create is stored) whose response is then lost
     latency=200ms    added before every response (ms or s)
   Example: --faults '429=0.2,503=0.1,drop=0.05,latency=200ms'
 

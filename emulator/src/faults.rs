@@ -17,8 +17,11 @@ use crate::envelope::{ApiError, CODE_INTERNAL, CODE_RATE_LIMIT};
 pub struct FaultSpec {
     /// (status, share) pairs: 429 and any 5xx.
     pub statuses: Vec<(u16, f64)>,
-    /// Share of connections closed without a response.
+    /// Share of connections closed without a response, before the request is handled.
     pub drop: f64,
+    /// Share of requests handled (a create is stored) whose response is then lost: the
+    /// connection closes instead. What a client cannot tell from `drop`.
+    pub lost: f64,
     /// Added before every response.
     pub latency: Duration,
 }
@@ -67,6 +70,7 @@ impl FromStr for FaultSpec {
             let (kind, value) = (kind.trim(), value.trim());
             match kind {
                 "drop" => faults.drop = parse_share(kind, value)?,
+                "lost" => faults.lost = parse_share(kind, value)?,
                 "latency" => faults.latency = parse_duration(value)?,
                 _ => match kind.parse::<u16>() {
                     Ok(status) if status == 429 || (500..600).contains(&status) => {
@@ -74,13 +78,14 @@ impl FromStr for FaultSpec {
                     }
                     _ => {
                         return Err(format!(
-                            "{kind}: unknown fault (use 429, a 5xx status, drop or latency)"
+                            "{kind}: unknown fault (use 429, a 5xx status, drop, lost or latency)"
                         ))
                     }
                 },
             }
         }
-        let total: f64 = faults.statuses.iter().map(|(_, s)| s).sum::<f64>() + faults.drop;
+        let total: f64 =
+            faults.statuses.iter().map(|(_, s)| s).sum::<f64>() + faults.drop + faults.lost;
         if total > 1.0 + f64::EPSILON {
             return Err(format!("the shares add up to {total}, more than 1"));
         }
@@ -91,6 +96,7 @@ impl FromStr for FaultSpec {
 enum Fault {
     Status(u16),
     Drop,
+    Lost,
 }
 
 impl FaultSpec {
@@ -103,7 +109,11 @@ impl FaultSpec {
             }
         }
         edge += self.drop;
-        (roll < edge).then_some(Fault::Drop)
+        if roll < edge {
+            return Some(Fault::Drop);
+        }
+        edge += self.lost;
+        (roll < edge).then_some(Fault::Lost)
     }
 }
 
@@ -128,16 +138,21 @@ pub async fn inject(State(spec): State<Arc<FaultSpec>>, req: Request, next: Next
             format!("Internal error (HTTP {status} injected by --faults)"),
         )
         .into_response(),
-        Some(Fault::Drop) => {
-            // A body that fails before its first byte makes the server abort the connection.
-            let failing = futures_util::stream::once(async {
-                Err::<Bytes, std::io::Error>(std::io::Error::other(
-                    "connection dropped by --faults",
-                ))
-            });
-            Response::new(Body::from_stream(failing))
+        Some(Fault::Drop) => dropped(),
+        Some(Fault::Lost) => {
+            // Handled to the end (a change is written), then the answer never arrives.
+            drop(next.run(req).await);
+            dropped()
         }
     }
+}
+
+/// A body that fails before its first byte, which makes the server abort the connection.
+fn dropped() -> Response {
+    let failing = futures_util::stream::once(async {
+        Err::<Bytes, std::io::Error>(std::io::Error::other("connection dropped by --faults"))
+    });
+    Response::new(Body::from_stream(failing))
 }
 
 #[cfg(test)]
@@ -146,13 +161,16 @@ mod tests {
 
     #[test]
     fn specs_parse_and_bad_ones_are_explained() {
-        let spec: FaultSpec = "429=0.2,500=0.1,drop=0.05,latency=200ms".parse().unwrap();
+        let spec: FaultSpec = "429=0.2,500=0.1,drop=0.05,lost=0.05,latency=200ms"
+            .parse()
+            .unwrap();
         assert_eq!(spec.statuses, vec![(429, 0.2), (500, 0.1)]);
         assert_eq!(spec.drop, 0.05);
         assert_eq!(spec.latency, Duration::from_millis(200));
         assert!(matches!(spec.pick(0.1), Some(Fault::Status(429))));
         assert!(matches!(spec.pick(0.25), Some(Fault::Status(500))));
         assert!(matches!(spec.pick(0.32), Some(Fault::Drop)));
+        assert!(matches!(spec.pick(0.37), Some(Fault::Lost)));
         assert!(spec.pick(0.5).is_none());
         assert!("404=0.1".parse::<FaultSpec>().is_err());
         assert!("429=2".parse::<FaultSpec>().is_err());

@@ -323,7 +323,7 @@ struct PagerState {
 /// `Pages::next` so the page goes through the very `abortable(send)` every method uses: one copy
 /// of the request state machine in the wasm instead of two (0.3 KB gzipped).
 async fn next_page(core: &Core, state: &mut PagerState) -> Result<Option<Success<JsValue>>, Error> {
-    let Some(call) = state.pages.next_call(core)? else {
+    let Some(call) = state.pages.next_call(core, &state.opts)? else {
         return Ok(None);
     };
     if let Some(ms) = state.pages.take_wait(core) {

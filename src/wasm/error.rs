@@ -23,5 +23,8 @@ pub fn to_js(error: Error) -> JsValue {
     if let Some(ray_id) = &error.ray_id {
         set(&fields, "rayId", &JsValue::from_str(ray_id));
     }
+    if let Some(applied) = error.may_have_applied {
+        set(&fields, "mayHaveApplied", &JsValue::from_bool(applied));
+    }
     glue::make_error(&error.message, &fields)
 }

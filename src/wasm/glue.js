@@ -12,11 +12,12 @@ export class McpServersError extends Error {
     if (fields.status !== undefined) this.status = fields.status;
     if (fields.code !== undefined) this.code = fields.code;
     if (fields.rayId !== undefined) this.rayId = fields.rayId;
+    if (fields.mayHaveApplied !== undefined) this.mayHaveApplied = fields.mayHaveApplied;
   }
 
   toJSON() {
-    const { name, message, kind, status, errors, code, retryable, rayId } = this;
-    return { name, message, kind, status, errors, code, retryable, rayId };
+    const { name, message, kind, status, errors, code, retryable, rayId, mayHaveApplied } = this;
+    return { name, message, kind, status, errors, code, retryable, rayId, mayHaveApplied };
   }
 }
 
@@ -27,25 +28,43 @@ export function makeError(message, fields) {
 /** A JSON object: not null, not an array. */
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** The index of the first element that is not an object (null and arrays are not), -1 when
- * every element is one, -2 when `array` is not an array. */
-export function firstNonObject(array) {
-  if (!Array.isArray(array)) return -2;
-  return array.findIndex((item) => !isObject(item));
-}
-
-/** Rust's `Json::all_have`: whether every element of `array` is an object whose `strings` members
- * are strings and whose `lists` members are arrays of objects. False also when a getter throws:
- * Rust then looks element by element, and says what is wrong. */
-export function allHave(array, strings, lists) {
-  if (!Array.isArray(array)) return false;
+/** Rust's `Json::conforms`: whether `value` has the type `type`, a schema that Rust's
+ * `shape::Type` was turned into once: 's', 'b', 'n', 'o' (any object), ['a', element], or
+ * ['m', [key, type, required], …] for an object with documented members (absent or null is
+ * fine for an optional one). False also when a getter throws: Rust then walks the value and
+ * says what is wrong. */
+export function conforms(value, type) {
   try {
-    return array.every((item) => isObject(item)
-      && strings.every((key) => typeof item[key] === 'string')
-      && lists.every((key) => Array.isArray(item[key]) && item[key].every(isObject)));
+    return fits(value, type);
   } catch {
     return false;
   }
+}
+
+function fits(value, type) {
+  switch (type) {
+    case 's': return typeof value === 'string';
+    case 'b': return typeof value === 'boolean';
+    case 'n': return typeof value === 'number' && Number.isFinite(value);
+    case 'o': return isObject(value);
+  }
+  if (type[0] === 'a') {
+    if (!Array.isArray(value)) return false;
+    const element = type[1];
+    for (let i = 0; i < value.length; i++) if (!fits(value[i], element)) return false;
+    return true;
+  }
+  if (!isObject(value)) return false;
+  for (let i = 1; i < type.length; i++) {
+    const [key, member, required] = type[i];
+    const found = value[key];
+    if (found === undefined || found === null) {
+      if (required) return false;
+    } else if (!fits(found, member)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** A value's kind, coded as Rust's `json::Kind`: null, bool, number, string, array, object, other. */
@@ -80,10 +99,12 @@ export function memberKind(object, key) {
  * Sends one request as the official SDK does: `fetch(url, init)`, with the caller's fetch (called
  * with `this` the global object) or the global one. `headers` is `name:value` lines. The runtime's
  * message for a refused header would quote its value, which may be a credential, so that error
- * names the header only.
+ * names the header only. Redirects are not followed (`redirect: 'manual'`): Node and workerd then
+ * return the 3xx itself, browsers an opaque redirect (status 0), and the core refuses both, so no
+ * credential header or secret in a body goes to another origin.
  */
 export function send(customFetch, url, method, headers, body, signal) {
-  const init = { method, headers: new Headers(), signal };
+  const init = { method, headers: new Headers(), signal, redirect: 'manual' };
   for (const line of headers.split('\n')) {
     const colon = line.indexOf(':');
     const name = line.slice(0, colon);

@@ -12,14 +12,8 @@ extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     pub fn make_error(message: &str, fields: &js_sys::Object) -> JsValue;
 
-    /// The index of the first element of `array` that is not a plain object, -1 when all
-    /// are, -2 when `array` is not an array.
-    #[wasm_bindgen(js_name = firstNonObject)]
-    pub fn first_non_object(array: &JsValue) -> i32;
-
-    /// `Json::all_have` for a JavaScript array: one call for a whole page.
-    #[wasm_bindgen(js_name = allHave)]
-    pub fn all_have(array: &JsValue, strings: &JsValue, lists: &JsValue) -> bool;
+    /// `Json::conforms` for a JavaScript value, with the schema `js_json::schema` made.
+    pub fn conforms(value: &JsValue, schema: &JsValue) -> bool;
 
     /// The kind of a value as a code of `json::Kind` (0 null … 6 other).
     #[wasm_bindgen(js_name = kindOf)]
@@ -122,6 +116,9 @@ export declare class McpServersError extends Error {
   readonly retryable: boolean;
   /** Cloudflare's ray id (`cf-ray`), for support requests. */
   readonly rayId?: string;
-  toJSON(): { name: string; message: string; kind: McpServersErrorKind; status?: number; errors: ErrorItem[]; code?: number; retryable: boolean; rayId?: string };
+  /** Set on a failed `create` only: whether the server may exist anyway (an attempt got no
+   * answer or a 5xx, so it may have landed). Read it back before creating it again. */
+  readonly mayHaveApplied?: boolean;
+  toJSON(): { name: string; message: string; kind: McpServersErrorKind; status?: number; errors: ErrorItem[]; code?: number; retryable: boolean; rayId?: string; mayHaveApplied?: boolean };
 }
 "#;

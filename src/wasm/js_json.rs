@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::glue;
 use crate::json::{Json, Kind};
+use crate::shape::Type;
 
 /// JavaScript values made once per Rust literal, found by the literal's address and length
 /// (a literal may share its start with a longer one). A handful of entries.
@@ -20,8 +21,8 @@ type Cache = RefCell<Vec<((usize, usize), JsValue)>>;
 thread_local! {
     /// Key literals as JavaScript strings.
     static KEYS: Cache = const { RefCell::new(Vec::new()) };
-    /// Lists of key literals as JavaScript arrays of strings.
-    static KEY_LISTS: Cache = const { RefCell::new(Vec::new()) };
+    /// Schemas (`shape::Type` constants) as the JavaScript `conforms` reads them.
+    static SCHEMAS: Cache = const { RefCell::new(Vec::new()) };
 }
 
 /// The value `make` makes for the literal at `address`, made on first use.
@@ -48,15 +49,31 @@ fn with_key<R>(key: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
     f(&cached(&KEYS, address, || JsValue::from_str(key)))
 }
 
-/// `keys` as a JavaScript array of strings.
-fn key_list(keys: &'static [&'static str]) -> JsValue {
-    let address = (keys.as_ptr() as usize, keys.len());
-    cached(&KEY_LISTS, address, || {
-        keys.iter()
-            .map(|k| JsValue::from_str(k))
-            .collect::<Array>()
-            .into()
-    })
+/// `ty` as `glue.js`'s `conforms` reads it, made once per schema constant.
+fn schema(ty: &'static Type) -> JsValue {
+    let address = (ty as *const Type as usize, 0);
+    cached(&SCHEMAS, address, || schema_of(ty))
+}
+
+fn schema_of(ty: &Type) -> JsValue {
+    match ty {
+        Type::String => JsValue::from_str("s"),
+        Type::Bool => JsValue::from_str("b"),
+        Type::Number => JsValue::from_str("n"),
+        Type::AnyObject => JsValue::from_str("o"),
+        Type::Array(element) => Array::of2(&JsValue::from_str("a"), &schema_of(element)).into(),
+        Type::Object(members) => {
+            let list = Array::of1(&JsValue::from_str("m"));
+            for m in *members {
+                list.push(&Array::of3(
+                    &JsValue::from_str(m.key),
+                    &schema_of(&m.ty),
+                    &JsValue::from_bool(m.required),
+                ));
+            }
+            list.into()
+        }
+    }
 }
 
 fn kind(code: i32) -> Option<Kind> {
@@ -101,16 +118,8 @@ impl Json for JsValue {
         Array::is_array(self).then(|| self.unchecked_ref::<Array>().iter().collect())
     }
 
-    fn all_have(&self, strings: &'static [&'static str], lists: &'static [&'static str]) -> bool {
-        glue::all_have(self, &key_list(strings), &key_list(lists))
-    }
-
-    fn first_non_object(&self) -> Option<Option<usize>> {
-        // -2: not an array; -1: every element is an object.
-        match glue::first_non_object(self) {
-            -2 => None,
-            i => Some(usize::try_from(i).ok()),
-        }
+    fn conforms(&self, ty: &'static Type) -> bool {
+        glue::conforms(self, &schema(ty))
     }
 
     fn keys(&self) -> Option<Vec<String>> {

@@ -66,6 +66,10 @@ pub struct ClientOptions {
     /// Headers sent with every request.
     #[tsify(optional, type = "Record<string, string>")]
     pub default_headers: Option<BTreeMap<String, String>>,
+    /// Most pages one `listAll` walks (default 1000); past it, `listAll` fails with the count
+    /// walked so far instead of following an API that keeps reporting more pages.
+    #[tsify(optional)]
+    pub max_pages: Option<f64>,
     /// A fetch to send requests with instead of the global one, called as `fetch(url, init)`
     /// like the official SDK's, e.g. `(url, init) => env.API.fetch(url, init)` for a Worker
     /// service binding.
@@ -101,6 +105,9 @@ pub struct RequestOptions {
     /// Extra headers for this call.
     #[tsify(optional, type = "Record<string, string>")]
     pub headers: Option<BTreeMap<String, String>>,
+    /// For `listAll` and `pages`: most pages to walk, instead of the client's `maxPages`.
+    #[tsify(optional)]
+    pub max_pages: Option<f64>,
 }
 
 fn problem(field: &str, message: &str) -> Problem {
@@ -195,15 +202,28 @@ impl<'a> Options<'a> {
         }
     }
 
-    fn retries(&mut self, key: &'static str) -> Option<u32> {
+    /// A whole number in `min..=max`; `message` says so when it is not.
+    fn whole(&mut self, key: &'static str, min: f64, max: f64, message: &str) -> Option<u32> {
         let n = self.number(key)?;
-        if n.fract() == 0.0 && (0.0..=10.0).contains(&n) {
+        if n.fract() == 0.0 && (min..=max).contains(&n) {
             Some(n as u32)
         } else {
-            self.problems
-                .push(problem(key, "must be a whole number from 0 to 10"));
+            self.problems.push(problem(key, message));
             None
         }
+    }
+
+    fn retries(&mut self, key: &'static str) -> Option<u32> {
+        self.whole(key, 0.0, 10.0, "must be a whole number from 0 to 10")
+    }
+
+    fn pages(&mut self, key: &'static str) -> Option<u32> {
+        self.whole(
+            key,
+            1.0,
+            1_000_000.0,
+            "must be a whole number from 1 to 1000000",
+        )
     }
 
     fn headers(&mut self, key: &'static str) -> Vec<(String, String)> {
@@ -261,6 +281,7 @@ const CLIENT_OPTIONS: &[&str] = &[
     "maxRetries",
     "maxRetryDelay",
     "defaultHeaders",
+    "maxPages",
     "fetch",
     "logger",
     "logLevel",
@@ -352,6 +373,9 @@ pub fn client_config(
         }
         None => {}
     }
+    if let Some(n) = o.pages("maxPages") {
+        config.max_pages = n;
+    }
     o.finish((config, transport))
 }
 
@@ -373,11 +397,15 @@ fn resolve_base_url(base: &str) -> Option<String> {
 pub fn request_options(
     value: &JsValue,
 ) -> Result<(CoreRequestOptions, Option<AbortSignal>), Error> {
-    let mut o = Options::new(value, &["signal", "timeout", "maxRetries", "headers"]);
+    let mut o = Options::new(
+        value,
+        &["signal", "timeout", "maxRetries", "headers", "maxPages"],
+    );
     let core = CoreRequestOptions {
         timeout_ms: o.milliseconds("timeout"),
         max_retries: o.retries("maxRetries"),
         headers: o.headers("headers"),
+        max_pages: o.pages("maxPages"),
     };
     let signal = o.object::<AbortSignal>("signal", "an AbortSignal");
     o.finish((core, signal))

@@ -4,7 +4,7 @@ import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startEmulator, startHostileMcp, launchBrowser, openPage, apiFor, connect, connectAndWaitForList, listReady,
-  screenshot, TOKEN, XSS_IMG, XSS_SCRIPT,
+  screenshot, TOKEN, XSS_IMG, XSS_SCRIPT, RLO, LONG_TEXT,
 } from './harness.mjs';
 
 let emulator;
@@ -401,6 +401,39 @@ describe('admin page', () => {
     await page.goto(`${emulator.base}/#/servers`);
     await listReady(page);
     assert.equal(await page.evaluate(() => window.__xss), undefined);
+  });
+
+  test('isolates third-party text, marks hidden characters, clamps a 100 KB description, keeps titles short', async () => {
+    const api = apiFor(emulator.base, 'e2e-spoof');
+    await api.create({ id: 'spoof', name: `Report${RLO}gnp.exe`, hostname: hostile.spoofUrl });
+    const { page } = await newPage({ label: 'spoof' });
+    await connectAndWaitForList(page, emulator.base, 'e2e-spoof');
+    const link = page.locator('.server-link');
+    await link.locator('bdi .char-marker[title="U+202E RIGHT-TO-LEFT OVERRIDE"]').waitFor();
+    assert.ok(!(await link.textContent()).includes(RLO), 'the override itself is not rendered');
+    await link.click();
+    await page.getByRole('button', { name: 'Sync' }).click();
+    await page.getByText(/Sync finished .*: found 2 tools/).waitFor();
+    const tools = page.locator('#tools-card');
+    await tools.locator('.cap-name bdi .char-marker[title="U+202E RIGHT-TO-LEFT OVERRIDE"]').waitFor();
+    await tools.locator('.cap-name bdi .char-marker[title="U+200B ZERO WIDTH SPACE"]').waitFor();
+    // The override inside a description is marked too, and the description is isolated.
+    await tools.locator('.cap-desc bdi .char-marker').first().waitFor();
+    const clamp = tools.locator('.cap-desc .clamp');
+    const toggle = clamp.getByRole('button', { name: /Show all \(\d+ KB\)/ });
+    await toggle.waitFor();
+    assert.ok((await clamp.locator('.clamp-text').textContent()).length < 400, 'only the start is rendered');
+    const longestTitle = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[title]')].map((e) => e.title.length)));
+    assert.ok(longestTitle <= 121, `a title attribute holds ${longestTitle} characters`);
+    assert.equal(await tools.locator('input[placeholder="invoice[U+202E]fdp.exe"]').count(), 1, 'a placeholder shows the override as a code point');
+    await screenshot(page, 'spoof-clamped');
+    await toggle.click();
+    assert.equal(await clamp.locator('.clamp-text').textContent(), LONG_TEXT);
+    await clamp.getByRole('button', { name: 'Show less' }).click();
+    assert.ok((await clamp.locator('.clamp-text').textContent()).length < 400);
+    // A right-to-left override in a name cannot reverse the text after it: the cell reads in order.
+    const row = await tools.locator('tr', { has: page.locator('.cap-name .char-marker[title^="U+202E"]') }).innerText();
+    assert.match(row, /invoice\s*202E\s*fdp\.exe/);
   });
 
   test('shows API errors in a banner with the kind and Cloudflare code, and never stores the token', async () => {

@@ -13,6 +13,9 @@ export const TOKEN = 'e2e-token-7f3a9c1d5b';
 export const SCREENSHOTS = path.join(ROOT, 'target', 'screenshots');
 export const XSS_IMG = '<img src=x onerror=window.__xss=1>';
 export const XSS_SCRIPT = '<script>window.__xss=1</script>';
+export const RLO = '\u202e';
+export const ZWSP = '\u200b';
+export const LONG_TEXT = `Start of a long description. ${'Lorem ipsum dolor sit amet. '.repeat(3600)}End.`;
 
 /**
  * Starts cf-mcp-emulator on a free port; resolves to { base, stop() }.
@@ -72,6 +75,11 @@ export async function startHostileMcp() {
     { name: 'evil_script', description: XSS_SCRIPT, inputSchema: { type: 'object', properties: {} } },
   ];
   const prompts = [{ name: 'evil_prompt', description: XSS_IMG, arguments: [{ name: XSS_SCRIPT, required: false }] }];
+  // At /spoof: a name that reverses what follows it, an invisible character, and a 100 KB text.
+  const spoofTools = [
+    { name: `invoice${RLO}fdp.exe`, description: `Reads ${RLO}the invoice`, inputSchema: { type: 'object', properties: {} } },
+    { name: `admin${ZWSP}_tool`, description: LONG_TEXT, inputSchema: { type: 'object', properties: {} } },
+  ];
   const seenAuthorization = []; // Authorization headers of initialize requests, to check credentials
   const server = http.createServer(async (req, res) => {
     if (req.method !== 'POST') { res.writeHead(405, { allow: 'POST' }); res.end(); return; }
@@ -84,7 +92,7 @@ export async function startHostileMcp() {
     if (msg.method === 'initialize') seenAuthorization.push(req.headers.authorization ?? null);
     const results = {
       initialize: () => ({ protocolVersion: msg.params?.protocolVersion ?? '2025-06-18', capabilities: { tools: {}, prompts: {} }, serverInfo: { name: 'hostile', version: '1.0.0' } }),
-      'tools/list': () => ({ tools }),
+      'tools/list': () => ({ tools: req.url === '/spoof' ? spoofTools : tools }),
       'prompts/list': () => ({ prompts }),
       'resources/list': () => ({ resources: [] }),
       ping: () => ({}),
@@ -100,6 +108,7 @@ export async function startHostileMcp() {
   return {
     url: `http://127.0.0.1:${server.address().port}/mcp`,
     unauthorizedUrl: `http://127.0.0.1:${server.address().port}/unauthorized`,
+    spoofUrl: `http://127.0.0.1:${server.address().port}/spoof`,
     seenAuthorization,
     stop: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
   };

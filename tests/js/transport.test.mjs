@@ -83,12 +83,37 @@ test('an empty 429 body retried until maxRetries, then an api error with the sta
   assert.equal(srv.requests.length, 3);
 });
 
-test('create is NOT retried on a 500 (it might have been created): 1 request', async () => {
+test('create is retried on a 500 like any call; the final error says it may have been applied', async () => {
   const { srv, client } = await setup((req, res) => json(res, 500, { success: false, errors: [{ code: 10001, message: 'Internal' }] }));
   const err = await rejection(client.create(createParams));
   assert.equal(err.kind, 'api');
   assert.equal(err.status, 500);
+  assert.equal(err.mayHaveApplied, true);
+  assert.match(err.message, /may have been created/);
+  assert.equal(JSON.parse(JSON.stringify(err)).mayHaveApplied, true);
+  assert.equal(srv.requests.length, 3);
+});
+
+test('create after a lost answer: the retry meets "already exists", reads the server back and resolves with it', async () => {
+  const created = server('my-mcp-server', { name: 'My' });
+  const { srv, client } = await setup((req, res, r, n) => {
+    if (n === 1) return json(res, 503, { success: false, errors: [] });
+    if (req.method === 'POST') return json(res, 409, { success: false, errors: [{ code: 7005, message: 'already exists' }] });
+    return ok(res, created);
+  });
+  assert.deepEqual(await client.create(createParams), created);
+  assert.deepEqual(srv.requests.map((r) => r.method), ['POST', 'POST', 'GET']);
+  assert.ok(srv.requests[2].path.endsWith('/servers/my-mcp-server'));
+});
+
+test('create: "already exists" on the first attempt is a conflict that was not applied, not read back', async () => {
+  const { srv, client } = await setup((req, res) => json(res, 409, { success: false, errors: [{ code: 7005, message: 'already exists' }] }));
+  const err = await rejection(client.create(createParams));
+  assert.equal(err.status, 409);
+  assert.equal(err.mayHaveApplied, false);
   assert.equal(srv.requests.length, 1);
+  const read = await rejection(client.read('x', {}, { maxRetries: 0 }));
+  assert.equal('mayHaveApplied' in read, false, 'only a create carries mayHaveApplied');
 });
 
 test('create IS retried on 429 (nothing was created), with the same body', async () => {
@@ -140,11 +165,12 @@ test('timeout is per attempt: a read retries after a timeout (maxRetries 1 → 2
   assert.equal(srv.requests.length, 2);
 });
 
-test('a create that timed out is not retried', async () => {
-  const { srv, client } = await setup(hang, { timeout: 150, maxRetries: 2 });
+test('a create that timed out is retried, and its final error says it may have been applied', async () => {
+  const { srv, client } = await setup(hang, { timeout: 150, maxRetries: 1 });
   const err = await rejection(client.create(createParams));
   assert.equal(err.kind, 'timeout');
-  assert.equal(srv.requests.length, 1);
+  assert.equal(err.mayHaveApplied, true);
+  assert.equal(srv.requests.length, 2);
 });
 
 test('per-call timeout overrides the client timeout', async () => {

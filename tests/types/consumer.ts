@@ -193,6 +193,7 @@ async function everyOperation(): Promise<void> {
     timeout: 60_000,
     maxRetries: 2,
     maxRetryDelay: 60_000,
+    maxPages: 1000,
     defaultHeaders: { 'X-Team': 'platform' },
     fetch: (url: string, init: RequestInit) => fetch(url, init),
   };
@@ -201,7 +202,7 @@ async function everyOperation(): Promise<void> {
   new McpServersClient({ apiToken: 't' });
 
   const controller = new AbortController();
-  const reqOptions: RequestOptions = { signal: controller.signal, timeout: 1000, maxRetries: 0, headers: { 'X-Trace': '1' } };
+  const reqOptions: RequestOptions = { signal: controller.signal, timeout: 1000, maxRetries: 0, headers: { 'X-Trace': '1' }, maxPages: 50 };
 
   const listParams: ServerListParams = { account_id: 'acc', page: 1, per_page: 20, search: 'git' };
   const page: ServerListPage = await client.list(listParams, reqOptions);
@@ -272,6 +273,9 @@ async function errors(client: McpServersClient): Promise<void> {
       const code: number | undefined = e.code;
       const retryable: boolean = e.retryable;
       const rayId: string | undefined = e.rayId;
+      const mayHaveApplied: boolean | undefined = e.mayHaveApplied;
+      const jsonApplied: boolean | undefined = e.toJSON().mayHaveApplied;
+      use(mayHaveApplied, jsonApplied);
       const name: 'McpServersError' = e.name;
       const message: string = e.message;
       const json = e.toJSON();

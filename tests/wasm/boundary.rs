@@ -210,11 +210,6 @@ fn json_reads_javascript_values_in_place_as_serde_json_reads_text() {
     // Asking twice reuses the cached key and still reads the right member.
     assert_eq!(value.get("n").and_then(|n| n.as_number()), Some(1.5));
     assert_eq!(value.get("n").and_then(|n| n.as_number()), Some(1.5));
-    assert_eq!(
-        value.get("a").and_then(|a| a.first_non_object()),
-        Some(Some(1))
-    );
-    assert_eq!(value.get("o").and_then(|o| o.first_non_object()), None);
     // What JSON cannot hold is `Other`, and undefined reads as null.
     assert_eq!(JsValue::from_f64(f64::NAN).kind(), Other);
     assert_eq!(Function::new_no_args("").kind(), Other);
@@ -225,33 +220,42 @@ fn json_reads_javascript_values_in_place_as_serde_json_reads_text() {
 }
 
 #[wasm_bindgen_test]
-fn the_one_look_page_check_agrees_with_serde_json() {
+#[allow(clippy::disallowed_macros)] // tests may format
+fn the_one_look_check_agrees_with_the_walk_over_serde_json() {
     use cf_mcp_servers::json::Json;
-    const STRINGS: &[&str] = &["id", "name"];
-    const LISTS: &[&str] = &["tools"];
-    for text in [
-        r#"[]"#,
-        r#"[{"id":"a","name":"n","tools":[{}]}, {"id":"b","name":"m","tools":[]}]"#,
-        r#"[{"id":"a","name":"n","tools":[{}, null]}]"#,
-        r#"[{"id":"a","name":7,"tools":[]}]"#,
-        r#"[{"id":"a","tools":[]}]"#,
-        r#"[{"id":"a","name":"n","tools":{}}]"#,
-        r#"[{"id":"a","name":"n","tools":[[]]}]"#,
-        r#"[null]"#,
-        r#"[[]]"#,
-        r#"{"id":"a"}"#,
-        r#""text""#,
-    ] {
+    use cf_mcp_servers::shape::{walk, SERVER, SERVERS, SYNC_RESULT};
+    let server =
+        r#"{"id":"a","name":"n","hostname":"h","auth_type":"bearer","tools":[{}],"prompts":[]"#;
+    let texts = [
+        "[]".to_owned(),
+        format!("[{server}}}, {server},\"status\":null,\"error_details\":{{\"cause\":\"c\"}}}}]"),
+        format!("[{server},\"tools\":[{{}}, null]}}]"),
+        format!("[{server},\"name\":7}}]"),
+        format!("[{server},\"status\":42}}]"),
+        format!("[{server},\"last_synced\":{{}}}}]"),
+        format!("[{server},\"updated_tools\":[{{\"enabled\":true}}]}}]"),
+        format!("[{server},\"auth_config_summary\":{{\"registration_info\":{{\"redirect_uris\":[1]}}}}}}]"),
+        format!("{server}}}"),
+        r#"[{"id":"a","tools":[]}]"#.to_owned(),
+        "[null]".to_owned(),
+        r#"{"status":"ready","error":3}"#.to_owned(),
+        r#""text""#.to_owned(),
+    ];
+    for text in &texts {
         let native: serde_json::Value = serde_json::from_str(text).unwrap();
-        assert_eq!(
-            obj(text).all_have(STRINGS, LISTS),
-            native.all_have(STRINGS, LISTS),
-            "{text}"
-        );
+        for ty in [&SERVER, &SERVERS, &SYNC_RESULT] {
+            assert_eq!(obj(text).conforms(ty), walk(&native, ty).is_ok(), "{text}");
+            // The walk over JavaScript values finds what the walk over serde_json finds.
+            assert_eq!(
+                walk(&obj(text), ty).is_ok(),
+                walk(&native, ty).is_ok(),
+                "{text}"
+            );
+        }
     }
-    // Asked twice, the cached key lists still give the same answer.
-    let page = obj(r#"[{"id":"a","name":"n","tools":[]}]"#);
-    assert!(page.all_have(STRINGS, LISTS) && page.all_have(STRINGS, LISTS));
+    // Asked twice, the cached schema still gives the same answer.
+    let page = obj(&format!("[{server}}}]"));
+    assert!(page.conforms(&SERVERS) && page.conforms(&SERVERS));
 }
 
 #[wasm_bindgen_test]

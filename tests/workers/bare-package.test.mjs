@@ -6,18 +6,32 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import http from 'node:http';
 import { ACCOUNT, requireBuilt, tempDir, startApi, bundle, startWorkerd, str } from './harness.mjs';
 
 const TOKEN = 'bare-test-token-0987654321';
-let apiServer, workerd, dir, bundled, result;
+let apiServer, workerd, dir, bundled, result, redirector, elsewhere;
+
+/** A loopback server answering every request with `handler`; records what it saw. */
+async function loopback(handler) {
+  const seen = [];
+  const srv = http.createServer((req, res) => { seen.push(`${req.method} ${req.url}`); handler(req, res); });
+  await new Promise((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  return { seen, origin: `http://127.0.0.1:${srv.address().port}`, stop: () => new Promise((r) => { srv.closeAllConnections(); srv.close(r); }) };
+}
 
 before(async () => {
   requireBuilt();
   apiServer = await startApi({ token: TOKEN });
+  elsewhere = await loopback((req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"success":true,"result":{}}'); });
+  redirector = await loopback((req, res) => {
+    res.writeHead(Number(req.url.slice(2, 5)), { location: `${elsewhere.origin}/collect${req.url}` });
+    res.end();
+  });
   dir = tempDir('bare-package');
   bundled = await bundle(join(dirname(fileURLToPath(import.meta.url)), 'bare-worker.js'), dir);
   const port = new URL(apiServer.origin).port;
-  const vars = { TOKEN, BASE_URL: apiServer.base, ACCOUNT_ID: ACCOUNT, DEMO_MCP: `${apiServer.origin}/demo-mcp` };
+  const vars = { TOKEN, BASE_URL: apiServer.base, ACCOUNT_ID: ACCOUNT, DEMO_MCP: `${apiServer.origin}/demo-mcp`, REDIRECTOR: redirector.origin };
   const bindings = Object.entries(vars).map(([k, v]) => `(name = ${str(k)}, text = ${str(v)})`);
   bindings.push('(name = "API", service = "api")');
   workerd = await startWorkerd(dir, `using Workerd = import "/workerd/workerd.capnp";
@@ -44,6 +58,8 @@ const config :Workerd.Config = (
 after(async () => {
   await workerd?.stop();
   await apiServer?.stop();
+  await redirector?.stop();
+  await elsewhere?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -117,4 +133,18 @@ test('withOptions, withResponse and the logger work in workerd; the environment 
   const noEnv = result.noEnvironment.error;
   assert.ok(noEnv, 'no credential: a process.env on the global was not read');
   assert.equal(noEnv.kind, 'validation');
+});
+
+test('redirects are not followed in workerd: 301/302/303/307/308 fail naming status and origin, the target sees nothing', () => {
+  for (const status of [301, 302, 303, 307, 308]) {
+    const e = result.redirects[status].error;
+    assert.ok(e, `${status} was followed or resolved: ${JSON.stringify(result.redirects[status])}`);
+    assert.equal(e.isMcpServersError, true);
+    assert.equal(e.kind, 'api');
+    assert.equal(e.status, status);
+    assert.ok(e.message.includes(`${status} redirect to ${elsewhere.origin}, not followed`), e.message);
+    assert.ok(!JSON.stringify(e).includes('/collect') && !JSON.stringify(e).includes(TOKEN), JSON.stringify(e));
+  }
+  assert.deepEqual(elsewhere.seen, [], 'the redirect target received nothing');
+  assert.equal(redirector.seen.length, 5, 'one request per status, none retried');
 });

@@ -73,6 +73,17 @@ async function run(env) {
   const wrong = new McpServersClient({ apiToken: 'wrong-token', baseURL: env.BASE_URL, accountId: env.ACCOUNT_ID, maxRetries: 0 });
   await step('wrongToken', () => wrong.list());
   await step('cleanup', () => client.delete('bare-pkg-2'));
+  // A redirecting API: workerd with redirect 'manual' hands back the 3xx, which must not be followed.
+  out.redirects = {};
+  for (const status of [301, 302, 303, 307, 308]) {
+    const redirected = new McpServersClient({ apiToken: env.TOKEN, baseURL: `${env.REDIRECTOR}/s${status}/client/v4`, accountId: env.ACCOUNT_ID });
+    try {
+      await redirected.create({ id: 'moved', name: 'Moved', hostname: env.DEMO_MCP, auth_type: 'bearer', auth_credentials: 'upstream-secret-1234' });
+      out.redirects[status] = { ok: true };
+    } catch (e) {
+      out.redirects[status] = { error: plain(e) };
+    }
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 // collected into the `updated_tools` / `updated_prompts` array the API stores.
 import { h, nextId, replace } from '../dom.js';
 import { toolParams, promptArgs } from '../format.js';
+import { name as nameText } from '../text.js';
 
 /**
  * kind: 'tools' | 'prompts'. Returns { root, collect(), isDirty(), showProblems(problems), onChange }.
@@ -63,8 +64,8 @@ export function capabilityEditor(kind, server, onChange) {
     const tr = h('tr', { class: o.enabled === false ? 'is-off' : null, dataset: { name } },
       h('td', { class: 'col-switch' }, h('label', { class: 'switch-hit' }, sw, h('span', { class: 'sr-only' }, `Enabled`))),
       h('td', { class: 'cap-main' },
-        h('code', { class: 'cap-name' }, name),
-        upstreamDesc ? h('p', { class: 'cap-desc', title: upstreamDesc }, upstreamDesc) : h('p', { class: 'cap-desc muted' }, 'No description'),
+        h('code', { class: 'cap-name' }, nameText(name)),
+        upstreamDesc ? h('p', { class: 'cap-desc' }, upstreamDesc) : h('p', { class: 'cap-desc muted' }, 'No description'),
         params.length ? h('p', { class: 'cap-params' }, h('span', { class: 'muted' }, kind === 'tools' ? 'Parameters: ' : 'Arguments: '), params.join(', ')) : null),
       h('td', { class: 'col-alias', 'data-label': 'Alias' }, alias, err),
       h('td', { class: 'col-desc', 'data-label': 'Description override' }, desc));

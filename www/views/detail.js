@@ -8,6 +8,7 @@ import { statusBadge } from './list.js';
 import {
   explainSync, explainFailure, relativeTime, absoluteTime, authLabel, statusInfo, plural, AUTHENTICATION_STATUS,
 } from '../format.js';
+import { name as nameText } from '../text.js';
 
 const KNOWN = new Set(['id', 'name', 'hostname', 'auth_type', 'tools', 'prompts', 'status', 'description', 'error',
   'error_details', 'last_synced', 'last_successful_sync', 'created_at', 'created_by', 'modified_at', 'modified_by',
@@ -45,7 +46,7 @@ export function renderDetail(root, id, go) {
   }
 
   function draw() {
-    const title = h('h1', { class: 'view-title', tabindex: '-1' }, server.name || server.id);
+    const title = h('h1', { class: 'view-title', tabindex: '-1' }, nameText(server.name || server.id));
     const syncBtn = button('Sync', { kind: 'primary', iconName: 'sync', onclick: () => runSync(syncBtn) });
     const deleteBtn = button('Delete', { kind: 'danger-ghost', iconName: 'trash', onclick: () => confirmDelete(deleteBtn) });
     editors = {
@@ -60,7 +61,7 @@ export function renderDetail(root, id, go) {
           backLink(),
           h('div', { class: 'title-row' }, title, statusBadge(server.status)),
           h('p', { class: 'view-subtitle' },
-            h('span', { class: 'mono' }, server.id), h('span', { class: 'dot-sep', 'aria-hidden': 'true' }, '·'),
+            h('span', { class: 'mono' }, nameText(server.id)), h('span', { class: 'dot-sep', 'aria-hidden': 'true' }, '·'),
             h('span', { class: 'mono break' }, server.hostname))),
         h('div', { class: 'header-actions' }, deleteBtn, syncBtn)),
       h('div', { class: 'detail-grid' },
@@ -202,7 +203,7 @@ export function renderDetail(root, id, go) {
     return h('section', { class: 'card', 'aria-labelledby': 'settings-title', id: 'settings-card' },
       h('div', { class: 'card-head' }, h('h2', { id: 'settings-title', class: 'card-title' }, 'Settings'), editBtn),
       dl([
-        ['Name', server.name || '—'],
+        ['Name', nameText(server.name || '—')],
         ['Description', server.description ? server.description : h('span', { class: 'muted' }, 'No description')],
         ['Hostname', h('span', { class: 'mono break' }, server.hostname)],
         ['Auth type', authLabel(server.auth_type)],
@@ -312,7 +313,7 @@ export function renderDetail(root, id, go) {
       h('form', { method: 'dialog', class: 'dialog-body' },
         h('h2', { id: 'delete-title', class: 'dialog-title' }, 'Delete this MCP server?'),
         h('p', { id: 'delete-text' },
-          'The server ', h('strong', null, `“${label}”`), ' (', h('code', null, server.id), ') will be removed from this account, ',
+          'The server ', h('strong', null, '“', nameText(label), '”'), ' (', h('code', null, nameText(server.id)), ') will be removed from this account, ',
           'and portals will stop offering its tools and prompts. This cannot be undone.'),
         h('div', { class: 'form-actions' },
           button('Cancel', { kind: 'secondary', type: 'submit', value: 'cancel', autofocus: true }),

@@ -3,6 +3,7 @@ import { h, replace, icon, button } from '../dom.js';
 import { servers } from '../api.js';
 import { showError, clearBanner } from './banner.js';
 import { relativeTime, absoluteTime, statusInfo, authLabel } from '../format.js';
+import { name as nameText } from '../text.js';
 
 export const PAGE_SIZES = [20, 50, 100];
 
@@ -149,8 +150,8 @@ export function renderList(root, query, go) {
     const rel = relativeTime(s.last_synced);
     return h('tr', { dataset: { id: s.id } },
       h('td', { class: 'cell-server' },
-        h('a', { class: 'server-link', href: `#/servers/${encodeURIComponent(s.id)}` }, s.name || s.id),
-        h('span', { class: 'mono muted server-id' }, s.id)),
+        h('a', { class: 'server-link', href: `#/servers/${encodeURIComponent(s.id)}` }, nameText(s.name || s.id)),
+        h('span', { class: 'mono muted server-id' }, nameText(s.id))),
       h('td', { class: 'cell-host', 'data-label': 'Hostname' }, h('span', { class: 'mono truncate', title: s.hostname }, s.hostname)),
       h('td', { 'data-label': 'Auth' }, authLabel(s.auth_type)),
       h('td', { class: 'cell-status', 'data-label': 'Status' }, statusBadge(s.status)),
