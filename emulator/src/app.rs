@@ -32,6 +32,10 @@ pub fn build(state: Arc<AppState>, faults: Option<FaultSpec>) -> Router {
                 .get(demo_mcp::other)
                 .delete(demo_mcp::other),
         )
+        .route(
+            "/demo-mcp/catalogue",
+            get(demo_mcp::variant).post(demo_mcp::set_variant),
+        )
         .route("/demo.json", get(seed::demo_json))
         .fallback(static_files::serve)
         .with_state(state)
