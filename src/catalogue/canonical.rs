@@ -29,6 +29,9 @@ fn path(base: &str, steps: &[Step]) -> String {
 /// `value` as RFC 8785 canonical JSON. `at` names the value in a message when it holds
 /// something JSON cannot (`undefined` in an array, a function, `NaN`, a lone surrogate).
 pub fn canonical<J: Canonical>(value: &J, at: &str) -> Result<String, Problem> {
+    if let Some(text) = value.canonical_text() {
+        return Ok(text);
+    }
     let mut out = String::new();
     let mut steps = Vec::new();
     write(value, &mut out, &mut steps).map_err(|message| Problem {
@@ -73,7 +76,9 @@ fn write<J: Canonical>(
             out.push(']');
         }
         Kind::Object => {
-            let mut members = value.members().ok_or("cannot be read (a getter threw)")?;
+            let mut members = value
+                .members()
+                .ok_or("cannot be read (a getter threw, or a key holds a lone surrogate)")?;
             // RFC 8785 §3.2.3: keys in the order of their UTF-16 code units.
             super::order::sort_by(&mut members, |(a, _), (b, _)| {
                 a.encode_utf16().cmp(b.encode_utf16())

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::http::Transport;
 use crate::json::Json;
 use crate::models::{AccountParams, ServerUpdateParams};
+use crate::servers::Item;
 use crate::text::cat;
 use crate::validate::Problem;
 use crate::{Client, RequestOptions};
@@ -60,10 +61,181 @@ pub enum Edit {
     Approve,
 }
 
+/// One review call as steps: which request to send next, given the answer to the last one.
+/// One loop with one `send` drives every review call ([`Client::run_plan`], and the wasm
+/// methods), so the request path is compiled once for all of them rather than once per await.
+#[derive(Debug)]
+pub(crate) struct Plan<J> {
+    id: String,
+    params: AccountParams,
+    job: Job,
+    state: State<J>,
+}
+
+/// What a [`Plan`] does.
+#[derive(Clone, Debug)]
+pub(crate) enum Job {
+    /// Read, sync, read, and quarantine per the mode.
+    SyncReview(QuarantineMode),
+    /// Read, then apply an edit to the named capabilities.
+    Edit(Names, Edit),
+}
+
+#[derive(Debug)]
+enum State<J> {
+    Start,
+    Before,
+    Sync(J),
+    After(J, J),
+    Update(Option<(J, CatalogueDiff, CapabilityNames)>),
+    Done,
+}
+
+/// The next step of a [`Plan`].
+#[derive(Debug)]
+pub(crate) enum Step<J> {
+    /// Send this request and give its `result` to the next [`Plan::step`].
+    Send(crate::client::Call),
+    /// The plan is done.
+    Done(Outcome<J>),
+}
+
+/// What a [`Plan`] comes to.
+#[derive(Debug)]
+pub(crate) enum Outcome<J> {
+    /// For [`Job::SyncReview`].
+    Reviewed(SyncReview<J>),
+    /// For [`Job::Edit`]: the server as updated (or as read, when nothing needed writing).
+    Server(J),
+}
+
+impl<J: Canonical> Plan<J> {
+    /// A plan for the server `id`.
+    pub(crate) fn new(id: &str, params: &AccountParams, job: Job) -> Self {
+        Self {
+            id: id.to_owned(),
+            params: params.clone(),
+            job,
+            state: State::Start,
+        }
+    }
+
+    /// The next step, given the `result` of the request the last step sent (`None` at first).
+    pub(crate) fn step<T: Transport<Json = J>>(
+        &mut self,
+        client: &Client<T>,
+        answer: Option<J>,
+    ) -> Result<Step<J>, Error> {
+        let read = |c: &Client<T>| {
+            c.item_call(Item::Read, &self.id, &self.params)
+                .map(Step::Send)
+        };
+        let state = std::mem::replace(&mut self.state, State::Done);
+        let (next, step) = match (state, answer, &self.job) {
+            (State::Start, _, _) => (State::Before, read(client)?),
+            (State::Before, Some(server), Job::Edit(names, edit)) => {
+                let chosen = resolve(&server, names)?;
+                if chosen.is_empty() {
+                    (State::Done, Step::Done(Outcome::Server(server)))
+                } else {
+                    let update = edited(&server, &chosen, *edit, &self.params);
+                    (
+                        State::Update(None),
+                        Step::Send(client.update_call(&self.id, &update)?),
+                    )
+                }
+            }
+            (State::Before, Some(before), Job::SyncReview(_)) => (
+                State::Sync(before),
+                Step::Send(client.item_call(Item::Sync, &self.id, &self.params)?),
+            ),
+            (State::Sync(before), Some(sync), _) => (State::After(before, sync), read(client)?),
+            (State::After(before, sync), Some(server), Job::SyncReview(mode)) => {
+                let changes = diff(&before, &server).map_err(decode)?;
+                let quarantined = quarantined(&changes, *mode);
+                if quarantined.is_empty() {
+                    reviewed(sync, server, changes, quarantined)
+                } else {
+                    let update = edited(&server, &quarantined, Edit::Disable, &self.params);
+                    let call = client.update_call(&self.id, &update)?;
+                    (
+                        State::Update(Some((sync, changes, quarantined))),
+                        Step::Send(call),
+                    )
+                }
+            }
+            (State::Update(Some((sync, changes, quarantined))), Some(server), _) => {
+                reviewed(sync, server, changes, quarantined)
+            }
+            (State::Update(None), Some(server), _) => {
+                (State::Done, Step::Done(Outcome::Server(server)))
+            }
+            _ => {
+                return Err(Error::new(
+                    crate::error::ErrorKind::Validation,
+                    "a review plan was driven out of order",
+                ))
+            }
+        };
+        self.state = next;
+        Ok(step)
+    }
+}
+
+/// The last step of a sync and review.
+fn reviewed<J>(
+    sync: J,
+    server: J,
+    changes: CatalogueDiff,
+    quarantined: CapabilityNames,
+) -> (State<J>, Step<J>) {
+    let done = SyncReview {
+        sync,
+        server,
+        changes,
+        quarantined,
+    };
+    (State::Done, Step::Done(Outcome::Reviewed(done)))
+}
+
+/// What `mode` disables of what a sync changed.
+fn quarantined(changes: &CatalogueDiff, mode: QuarantineMode) -> CapabilityNames {
+    let pick = |c: &super::Changes| -> Vec<String> {
+        let mut names = c.added.clone();
+        if mode == QuarantineMode::Changed {
+            names.extend(c.changed.iter().map(|c| c.name.clone()));
+            super::order::sort_by(&mut names, |a, b| a.cmp(b));
+        }
+        names
+    };
+    match mode {
+        QuarantineMode::Off => CapabilityNames::default(),
+        _ => CapabilityNames {
+            tools: pick(&changes.tools),
+            prompts: pick(&changes.prompts),
+        },
+    }
+}
+
 impl<T: Transport> Client<T>
 where
     T::Json: Canonical,
 {
+    /// Runs a [`Plan`] to its end.
+    pub(crate) async fn run_plan(
+        &self,
+        mut plan: Plan<T::Json>,
+        options: &RequestOptions,
+    ) -> Result<Outcome<T::Json>, Error> {
+        let mut answer = None;
+        loop {
+            match plan.step(self, answer.take())? {
+                Step::Send(call) => answer = Some(self.send(call, options).await?.result),
+                Step::Done(outcome) => return Ok(outcome),
+            }
+        }
+    }
+
     /// Reads the server, syncs it, reads it again, and says what the sync changed; with
     /// `quarantine` other than [`QuarantineMode::Off`] it then disables what is new (or new and
     /// changed) in one update that keeps every other override.
@@ -74,37 +246,11 @@ where
         quarantine: QuarantineMode,
         options: &RequestOptions,
     ) -> Result<SyncReview<T::Json>, Error> {
-        let before = self.read_json(id, params, options).await?;
-        let sync = self.sync_json(id, params, options).await?;
-        let server = self.read_json(id, params, options).await?;
-        let changes = diff(&before, &server).map_err(decode)?;
-        let pick = |c: &super::Changes| -> Vec<String> {
-            let mut names = c.added.clone();
-            if quarantine == QuarantineMode::Changed {
-                names.extend(c.changed.iter().map(|c| c.name.clone()));
-                super::order::sort_by(&mut names, |a, b| a.cmp(b));
-            }
-            names
-        };
-        let quarantined = match quarantine {
-            QuarantineMode::Off => CapabilityNames::default(),
-            _ => CapabilityNames {
-                tools: pick(&changes.tools),
-                prompts: pick(&changes.prompts),
-            },
-        };
-        let server = if quarantined.is_empty() {
-            server
-        } else {
-            let update = edited(&server, &quarantined, Edit::Disable, params);
-            self.update_json(id, &update, options).await?
-        };
-        Ok(SyncReview {
-            sync,
-            server,
-            changes,
-            quarantined,
-        })
+        let plan = Plan::new(id, params, Job::SyncReview(quarantine));
+        match self.run_plan(plan, options).await? {
+            Outcome::Reviewed(review) => Ok(review),
+            Outcome::Server(_) => Err(out_of_order()),
+        }
     }
 
     /// Pins the named capabilities' current upstream descriptions (all of them for
@@ -152,18 +298,23 @@ where
         &self,
         id: &str,
         names: &Names,
-        action: Edit,
+        edit: Edit,
         params: &AccountParams,
         options: &RequestOptions,
     ) -> Result<T::Json, Error> {
-        let server = self.read_json(id, params, options).await?;
-        let chosen = resolve(&server, names)?;
-        if chosen.is_empty() {
-            return Ok(server);
+        let plan = Plan::new(id, params, Job::Edit(names.clone(), edit));
+        match self.run_plan(plan, options).await? {
+            Outcome::Server(server) => Ok(server),
+            Outcome::Reviewed(_) => Err(out_of_order()),
         }
-        let update = edited(&server, &chosen, action, params);
-        self.update_json(id, &update, options).await
     }
+}
+
+fn out_of_order() -> Error {
+    Error::new(
+        crate::error::ErrorKind::Validation,
+        "a review plan ended with the wrong outcome",
+    )
 }
 
 /// A server that fails the catalogue checks came from the API: a decode error, not the caller's.

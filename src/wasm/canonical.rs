@@ -16,12 +16,19 @@ extern "C" {
     /// Whether a string has no lone surrogate.
     #[wasm_bindgen(js_name = wellFormed)]
     fn well_formed(text: &JsValue) -> bool;
+    /// The canonical JSON of a value, or `undefined` when it holds what JSON cannot.
+    #[wasm_bindgen(js_name = canonicalJson)]
+    fn canonical_json(value: &JsValue) -> Option<String>;
     /// `String(n)`.
     #[wasm_bindgen(js_name = numberText)]
     fn write_number(n: &JsValue) -> String;
 }
 
 impl Canonical for JsValue {
+    fn canonical_text(&self) -> Option<String> {
+        canonical_json(self)
+    }
+
     fn members(&self) -> Option<Vec<(String, Self)>> {
         if Json::kind(self) != Kind::Object {
             return None;

@@ -8,8 +8,8 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use crate::catalogue::{
-    self, params, CapabilityNames, CatalogueDiff, Changes, Effective, Review, ReviewChanges,
-    Snapshot,
+    self, params, CapabilityNames, CatalogueDiff, Changes, Effective, Job, Outcome, Plan, Review,
+    ReviewChanges, Snapshot, Step,
 };
 use crate::error::Error;
 use crate::models::AccountParams;
@@ -223,26 +223,13 @@ impl McpServersClient {
         #[wasm_bindgen(unchecked_param_type = "SyncReviewParams")] params: Option<JsValue>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let core = self.core.clone();
         let start = id_argument(&id).and_then(|id| {
             let (account, mode) =
                 params::sync_review_params(params.as_ref()).map_err(Error::validation)?;
-            Ok((id, account, mode, request_options(options)?))
+            let plan = Plan::new(&id, &account, Job::SyncReview(mode));
+            Ok((plan, request_options(options)?))
         });
-        spawn(async move {
-            let (id, account, mode, (opts, signal)) = start.map_err(error_to_js)?;
-            let done = abortable(signal, "syncAndReview", async {
-                core.sync_and_review(&id, &account, mode, &opts).await
-            })
-            .await
-            .map_err(error_to_js)?;
-            Ok(object(&[
-                ("sync", done.sync),
-                ("server", done.server),
-                ("changes", diff_js(&done.changes)),
-                ("quarantined", names_js(&done.quarantined)),
-            ]))
-        })
+        self.drive("syncAndReview", start)
     }
 
     /// A server as read now against an `approved` snapshot (from `catalogueSnapshot`, or the
@@ -314,28 +301,55 @@ impl McpServersClient {
         params: Option<Ts<AccountParams>>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let core = self.core.clone();
         let params = params.map(JsValue::from);
         let start = id_argument(&id).and_then(|id| {
             let names = params::names(names.as_ref(), matches!(edit, Edit::Pin))
                 .map_err(Error::validation)?;
             let account = read::account_params(params.as_ref()).map_err(Error::validation)?;
-            Ok((id, names, account, request_options(options)?))
-        });
-        spawn(async move {
-            let (id, names, account, (opts, signal)) = start.map_err(error_to_js)?;
-            let (what, call) = match edit {
-                Edit::Pin => ("pinDescriptions", catalogue::Edit::Pin),
-                Edit::Quarantine => ("quarantine", catalogue::Edit::Disable),
-                Edit::Approve => ("approve", catalogue::Edit::Approve),
+            let call = match edit {
+                Edit::Pin => catalogue::Edit::Pin,
+                Edit::Quarantine => catalogue::Edit::Disable,
+                Edit::Approve => catalogue::Edit::Approve,
             };
-            abortable(
-                signal,
-                what,
-                core.edit_overrides(&id, &names, call, &account, &opts),
-            )
-            .await
-            .map_err(error_to_js)
+            Ok((
+                Plan::new(&id, &account, Job::Edit(names, call)),
+                request_options(options)?,
+            ))
+        });
+        let what = match edit {
+            Edit::Pin => "pinDescriptions",
+            Edit::Quarantine => "quarantine",
+            Edit::Approve => "approve",
+        };
+        self.drive(what, start)
+    }
+
+    /// Runs a review plan: one loop, one `send`, for every review method.
+    fn drive(&self, what: &'static str, start: Result<(Plan<JsValue>, Opts), Error>) -> Promise {
+        let core = self.core.clone();
+        spawn(async move {
+            let (mut plan, (opts, signal)) = start.map_err(error_to_js)?;
+            let mut answer = None;
+            loop {
+                match plan.step(&core, answer.take()).map_err(error_to_js)? {
+                    Step::Send(call) => {
+                        let signal = signal.clone();
+                        let success = abortable(signal, what, core.send(call, &opts))
+                            .await
+                            .map_err(error_to_js)?;
+                        answer = Some(success.result);
+                    }
+                    Step::Done(Outcome::Server(server)) => return Ok(server),
+                    Step::Done(Outcome::Reviewed(done)) => {
+                        return Ok(object(&[
+                            ("sync", done.sync),
+                            ("server", done.server),
+                            ("changes", diff_js(&done.changes)),
+                            ("quarantined", names_js(&done.quarantined)),
+                        ]))
+                    }
+                }
+            }
         })
     }
 }

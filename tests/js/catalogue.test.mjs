@@ -55,6 +55,7 @@ describe('capabilityDigest', () => {
       [{ name: 'x', n: NaN }, /capability\.n is not JSON/],
       [{ name: 'x', list: [1, Infinity] }, /capability\.list\[1\] is not JSON/],
       [{ name: 'x', get boom() { throw new Error('no'); } }, /capability cannot be read/],
+      [{ name: 'x', inputSchema: { properties: { ['k\uDC00']: {} } } }, /capability\.inputSchema\.properties cannot be read/],
     ];
     for (const [value, message] of cases) {
       assert.throws(() => capabilityDigest(value), (e) => e instanceof McpServersError && e.kind === 'validation' && message.test(e.message));
