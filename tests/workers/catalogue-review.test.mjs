@@ -5,83 +5,39 @@
 // override, GET /review serves it, POST /review/:id/approve enables and pins it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, ACCOUNT, requireBuilt, tempDir, startApi, bundle, startWorkerd, str, api } from './harness.mjs';
-import { startKv } from './kv-service.mjs';
+import { api } from './harness.mjs';
+import { startReviewWorker } from './review-worker.mjs';
 
 const TOKEN = 'review-worker-token-0987654321';
 const JWT = { 'Cf-Access-Jwt-Assertion': 'header.payload.signature' };
 const ID = 'rev-a';
 const skip = process.env.CF_MCP_API === 'stand-in' ? 'needs the emulator (its demo MCP server changes its catalogue)' : false;
 
-let apiServer, kv, workerd, dir, url, trigger;
-
-const TRIGGER = `export default { async fetch(request, env) {
-  return Response.json(await env.example.scheduled({ cron: '*/30 * * * *', scheduledTime: new Date() }));
-} };`;
+let w, apiServer, kv, url;
 
 before(async () => {
   if (skip) return;
-  requireBuilt();
-  apiServer = await startApi({ token: TOKEN });
-  kv = await startKv();
+  w = await startReviewWorker({ token: TOKEN });
+  ({ api: apiServer, kv, url } = w);
   await api(apiServer.base, TOKEN, 'POST', '', {
     id: ID, name: 'Review demo', hostname: `${apiServer.origin}/demo-mcp`, auth_type: 'unauthenticated',
     // Overrides on tools the sync does not touch: every write must keep them.
     updated_tools: [{ name: 'current_time', alias: 'now' }, { name: 'roll_dice', enabled: false, description: 'Mine' }],
   });
-  dir = tempDir('review-worker');
-  await bundle(join(ROOT, 'examples', 'worker', 'src', 'index.js'), dir);
-  writeFileSync(join(dir, 'trigger.js'), TRIGGER);
-  const vars = { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_ACCOUNT_ID: ACCOUNT, CLOUDFLARE_API_BASE_URL: apiServer.base, QUARANTINE: 'changed' };
-  const bindings = Object.entries(vars).map(([k, v]) => `(name = ${str(k)}, text = ${str(v)})`).join(', ');
-  const config = `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "example", worker = (
-      modules = [(name = "worker.js", esModule = embed "worker.js"),
-                 (name = "cf_mcp_servers_bg.wasm", wasm = embed "cf_mcp_servers_bg.wasm")],
-      compatibilityDate = "2026-11-01",
-      bindings = [${bindings}, (name = "CATALOGUE", kvNamespace = "kv")],
-      globalOutbound = "loopback")),
-    (name = "trigger", worker = (modules = [(name = "trigger.js", esModule = embed "trigger.js")],
-      compatibilityDate = "2026-11-01", compatibilityFlags = ["service_binding_extra_handlers"],
-      bindings = [(name = "example", service = "example")])),
-    (name = "kv", external = (address = ${str(kv.address)}, http = ())),
-    (name = "loopback", network = (allow = ["public", "private", "local"])),
-  ],
-  sockets = [
-    (name = "example", address = "127.0.0.1:0", http = (), service = "example"),
-    (name = "trigger", address = "127.0.0.1:0", http = (), service = "trigger"),
-  ],
-);
-`;
-  workerd = await startWorkerd(dir, config, ['example', 'trigger']);
-  url = `http://127.0.0.1:${workerd.ports.example}`;
-  trigger = `http://127.0.0.1:${workerd.ports.trigger}`;
 });
 
 after(async () => {
-  await workerd?.stop();
-  await kv?.stop();
-  await apiServer?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await w?.stop();
 });
 
-async function cron() {
-  const res = await fetch(trigger);
-  assert.equal(res.status, 200, workerd.output());
-  const body = await res.json();
-  assert.equal(body.outcome, 'ok', `the cron run failed:\n${workerd.output()}`);
-}
+const cron = () => w.cron();
 
 async function getJson(path, init = {}) {
   const res = await fetch(url + path, { ...init, headers: { ...JWT, ...init.headers } });
   return { status: res.status, body: await res.json() };
 }
 
-const variant = (name) => fetch(`${apiServer.origin}/demo-mcp/catalogue`, { method: 'POST', body: JSON.stringify({ variant: name }) });
+const variant = (name) => w.variant(name);
 const byName = (list) => Object.fromEntries((list ?? []).map((o) => [o.name, o]));
 
 test('the first cron run approves the catalogue it finds, and nothing is pending', { skip }, async () => {
