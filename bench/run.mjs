@@ -1,7 +1,8 @@
 // `cargo xtask bench`: runs each measurement in its own process, one after another, prints one
 // table of ours vs the official SDK (ratios ours/official, lower is better) and writes it with
 // the raw figures to target/bench.json.
-// Usage: node bench/run.mjs [--quick]   (--quick: fewer repetitions, for trying the harness)
+// Usage: node bench/run.mjs [--quick] [--only catalogue]   (--quick: fewer repetitions, for
+// trying the harness; --only catalogue: just the catalogue review measurement)
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,13 +39,26 @@ function alternating(passes, run) {
 }
 
 const started = Date.now();
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : process.argv[onlyAt + 1];
 process.stderr.write('running the benchmark (each step in a fresh process):\n');
+if (only === 'catalogue') {
+  const c = script('catalogue.mjs', quick ? '5' : '15');
+  const d = summary(c.diff), s = summary(c.snapshot);
+  console.log(`\ncatalogue review, ${c.tools} tools (${c.changes.added} added, ${c.changes.removed} removed, ${c.changes.changed} changed):`);
+  console.log(`  diffCatalogue      ${d.median.toFixed(1)} ms [${d.min.toFixed(1)}–${d.max.toFixed(1)}]`);
+  console.log(`  catalogueSnapshot  ${s.median.toFixed(1)} ms [${s.min.toFixed(1)}–${s.max.toFixed(1)}]`);
+  mkdirSync(join(root, 'target'), { recursive: true });
+  writeFileSync(join(root, 'target/bench-catalogue.json'), JSON.stringify({ date: new Date().toISOString(), quick, raw: c }, null, 2));
+  process.exit(0);
+}
 const raw = {
   sizes: script('sizes.mjs'),
   coldstart: script('coldstart.mjs', quick ? '5' : '15'),
   calls: alternating(quick ? 1 : 2, (which) => script('calls.mjs', which, '--rounds', quick ? '3' : '5')),
   pagination: script('pagination.mjs'),
   memory: script('memory.mjs', quick ? '20000' : '100000'),
+  catalogue: script('catalogue.mjs', quick ? '5' : '15'),
 };
 
 // ---- the table ------------------------------------------------------------------------------
@@ -111,6 +125,11 @@ row(`memory: JS heap growth, last ${mo.steady.calls} reads`, signedKb(mo.steady.
 const wasmFirst = mo.samples[0].wasm, wasmLast = mo.samples.at(-1).wasm;
 row(`memory: wasm memory growth, 0→${mo.calls} reads`, `${signedKb(mo.growth.wasm)} (${kb(wasmFirst)}→${kb(wasmLast)})`, 'n/a', null, '≤ +64 KiB', mo.growth.wasm <= WASM_BOUND);
 row(`memory: RSS growth, 0→${mo.calls} / last ${mo.steady.calls}`, `${signedKb(mo.growth.rss)} / ${signedKb(mo.steady.rss)}`, `${signedKb(mt.growth.rss)} / ${signedKb(mt.steady.rss)}`, null, null, null);
+
+// 7. catalogue review (ours only: the official SDK has none)
+const G = raw.catalogue;
+row(`diffCatalogue, 2 × ${G.tools} tools`, spread(summary(G.diff), ms), 'n/a', null, null, null);
+row(`catalogueSnapshot, ${G.tools} tools`, spread(summary(G.snapshot), ms), 'n/a', null, null, null);
 
 const cols = ['metric', 'ours', 'official', 'ratio', 'target', 'verdict'];
 const head = { metric: 'metric', ours: 'ours median [min–max]', official: 'official median [min–max]', ratio: 'ours/off', target: 'target', verdict: '' };

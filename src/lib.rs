@@ -22,6 +22,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod catalogue;
 pub mod client;
 pub mod config;
 mod create;

@@ -74,7 +74,14 @@ export const servers = {
   update: (id, params) => track(need().update(id, params)),
   delete: (id) => track(need().delete(id, {})),
   sync: (id) => track(need().sync(id, {})),
+  syncAndReview: (id, params) => track(need().syncAndReview(id, params)),
+  approve: (id, names) => track(need().approve(id, names)),
+  quarantine: (id, names) => track(need().quarantine(id, names)),
+  pinDescriptions: (id, names) => track(need().pinDescriptions(id, names)),
 };
+
+/** Each capability as upstream describes it and as agents see it (see effectiveCatalogue). */
+export const effective = (server) => lib.effectiveCatalogue(server);
 
 export const validate = {
   create: (params) => lib.validateServerCreateParams(params),

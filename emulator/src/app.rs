@@ -33,6 +33,10 @@ pub fn build(state: Arc<AppState>, faults: Option<FaultSpec>) -> Router {
                 .delete(demo_mcp::other),
         )
         .route("/portals/{id}/mcp", any(portal_mcp::serve))
+        .route(
+            "/demo-mcp/catalogue",
+            get(demo_mcp::variant).post(demo_mcp::set_variant),
+        )
         .route("/demo.json", get(seed::demo_json))
         .fallback(static_files::serve)
         .with_state(state)

@@ -37,19 +37,19 @@ type Core = Client<FetchTransport>;
 /// ```
 #[wasm_bindgen]
 pub struct McpServersClient {
-    core: Rc<Core>,
+    pub(super) core: Rc<Core>,
     /// Calls resolve to `{ data, response }` (the view `withResponse()` returns).
     raw: bool,
 }
 
 /// A call's Promise. The future is boxed so that one copy of the promise machinery serves
 /// every method (seven copies cost about 11 KB of wasm).
-fn spawn(call: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+pub(super) fn spawn(call: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
     let call: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(call);
     future_to_promise(call)
 }
 
-fn id_argument(id: &JsValue) -> Result<String, Error> {
+pub(super) fn id_argument(id: &JsValue) -> Result<String, Error> {
     id.as_string().ok_or_else(|| {
         Error::validation(vec![Problem {
             field: "id".into(),

@@ -1,6 +1,8 @@
 //! What JavaScript sees. Each exported method converts its arguments, calls the Rust core,
 //! and converts the answer back; no API logic lives here.
 
+mod canonical;
+mod catalogue;
 mod client;
 mod convert;
 mod error;
@@ -12,6 +14,7 @@ mod response;
 mod signal;
 mod validators;
 
+pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effective_catalogue};
 pub use client::{McpServersClient, ServerPager};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};

@@ -60,7 +60,13 @@ describe('admin page', () => {
     await page.goto(`${emulator.base}/`);
     assert.equal(await page.getByLabel('API base URL').inputValue(), '/client/v4', 'base URL defaults to same origin');
     assert.equal(await page.getByLabel('API token').getAttribute('type'), 'password');
+    const reviewAsks = []; // the Worker example's review route: absent here (review.json is the placeholder)
+    page.on('response', (r) => { const p = new URL(r.url()).pathname; if (p.startsWith('/review')) reviewAsks.push(`${p} ${r.status()}`); });
     await connectAndWaitForList(page, emulator.base, 'e2e-list');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(reviewAsks, ['/review.json 200'], 'the page looked for the Worker’s review route once, and asked nothing more');
+    assert.equal(await page.locator('#pending-review').isHidden(), true);
+    assert.equal(await page.locator('#pending-review').innerHTML(), '', 'no pending review off the Worker');
 
     assert.deepEqual(await rowIds(page), ['alpha', 'demo-synced']);
     const alpha = rows(page).filter({ hasText: 'Alpha server' });

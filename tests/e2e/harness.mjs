@@ -169,6 +169,9 @@ export async function openPage(browser, problems, { width = 1280, height = 860, 
 /** Fills the connection settings by their visible labels and connects. */
 export async function connect(page, base, accountId, { remember = false, token = TOKEN } = {}) {
   await page.goto(`${base}/`);
+  // The page prefills the demo account once /demo.json answers (after the library loads); typing
+  // before that races it (a token prefilled between fill's select-all and its typing doubles up).
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('API base URL').fill('/client/v4');
   await page.getByLabel('Account ID').fill(accountId);
   await page.getByLabel('API token').fill(token);

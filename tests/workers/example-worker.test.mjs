@@ -11,7 +11,7 @@ import http from 'node:http';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ACCOUNT, requireBuilt, tempDir, startApi, bundle, startWorkerd, str, api } from './harness.mjs';
+import { ROOT, ACCOUNT, requireBuilt, tempDir, startApi, bundle, startWorkerd, api, workerService, textBindings } from './harness.mjs';
 
 const TOKEN = 'worker-test-token-1234567890';
 const JWT = { 'Cf-Access-Jwt-Assertion': 'header.payload.signature' };
@@ -48,15 +48,7 @@ async function closedPort() {
   return port;
 }
 
-function worker(name, vars) {
-  const bindings = Object.entries(vars).map(([k, v]) => `(name = ${str(k)}, text = ${str(v)})`).join(', ');
-  return `(name = ${str(name)}, worker = (
-      modules = [(name = "worker.js", esModule = embed "worker.js"),
-                 (name = "cf_mcp_servers_bg.wasm", wasm = embed "cf_mcp_servers_bg.wasm")],
-      compatibilityDate = "2026-11-01",
-      bindings = [${bindings}],
-      globalOutbound = "loopback"))`;
-}
+const worker = (name, vars) => workerService(name, textBindings(vars));
 
 // Test-only: fires a real scheduled event into a Worker through a service binding, the way
 // workerd's own cron triggers (/workerd/cron.js) do.

@@ -103,6 +103,19 @@ export async function bundle(entry, dir) {
 /** Capnp text for a string. */
 export const str = (s) => JSON.stringify(String(s));
 
+/** Capnp text for a service running the bundled worker.js (and the package's .wasm) with `bindings` (capnp texts). */
+export function workerService(name, bindings) {
+  return `(name = ${str(name)}, worker = (
+      modules = [(name = "worker.js", esModule = embed "worker.js"),
+                 (name = "cf_mcp_servers_bg.wasm", wasm = embed "cf_mcp_servers_bg.wasm")],
+      compatibilityDate = "2026-11-01",
+      bindings = [${bindings.join(', ')}],
+      globalOutbound = "loopback"))`;
+}
+
+/** Capnp texts for text bindings, one per entry of `vars`. */
+export const textBindings = (vars) => Object.entries(vars).map(([k, v]) => `(name = ${str(k)}, text = ${str(v)})`);
+
 /**
  * Runs `workerd serve --experimental` on `config` (capnp text; sockets on 127.0.0.1:0) and resolves
  * once every named socket listens: { ports: {name: port}, output(), stop() }.

@@ -4,6 +4,7 @@ import { servers, validate, isLibraryError } from '../api.js';
 import { showError, clearBanner, toast } from './banner.js';
 import { field, toggle, applyProblems, errorSummary } from './forms.js';
 import { capabilityEditor } from './capabilities.js';
+import { reviewCard, driftCard, quarantineSwitch, quarantineOnSync } from './review.js';
 import { statusBadge } from './list.js';
 import {
   explainSync, explainFailure, relativeTime, absoluteTime, authLabel, statusInfo, plural, AUTHENTICATION_STATUS,
@@ -18,6 +19,8 @@ const KNOWN = new Set(['id', 'name', 'hostname', 'auth_type', 'tools', 'prompts'
 export function renderDetail(root, id, go) {
   let server = null;
   let lastSync = null; // { result, at } of a sync run from this page
+  let lastReview = null; // { changes, quarantined, before } of that sync
+  const decisions = new Map(); // review actions taken on this page, by `kind:name`
   let editing = false;
   let editors = {};
 
@@ -67,6 +70,8 @@ export function renderDetail(root, id, go) {
       h('div', { class: 'detail-grid' },
         h('div', { class: 'detail-main' },
           syncCard(),
+          lastReview ? reviewCard(server, lastReview, decisions, updated) : null,
+          driftCard(server, decisions, updated),
           capabilityCard('tools', 'Tools', editors.tools),
           capabilityCard('prompts', 'Prompts', editors.prompts),
           saveBar),
@@ -107,6 +112,7 @@ export function renderDetail(root, id, go) {
           : h('span', { class: 'muted small' }, 'Never synced')),
       h('p', { class: 'sync-state' }, ex.title),
       ex.lines.map((line) => h('p', { class: 'sync-line' }, line)),
+      quarantineSwitch(),
       h('div', { class: 'sync-result', role: 'status', 'aria-live': 'polite' }, lastSync ? syncResultView(lastSync) : null));
     return card;
   }
@@ -133,10 +139,13 @@ export function renderDetail(root, id, go) {
     }
     let result;
     try {
+      const before = server;
       result = await withBusy(btn, 'Syncing…', async () => {
-        const r = await servers.sync(server.id);
-        server = await servers.read(server.id);
-        return r;
+        const r = await servers.syncAndReview(server.id, { quarantine: quarantineOnSync() ? 'new' : 'off' });
+        server = r.server;
+        lastReview = { changes: r.changes, quarantined: r.quarantined, before };
+        decisions.clear();
+        return r.sync;
       });
     } catch (err) {
       if (card) replace(card);
@@ -150,6 +159,12 @@ export function renderDetail(root, id, go) {
       ? `Synced “${server.name || server.id}”: ${plural(server.tools?.length ?? 0, 'tool')}, ${plural(server.prompts?.length ?? 0, 'prompt')}.`
       : `Sync of “${server.name || server.id}” ended with status ${statusInfo(result.status).label}.`,
     result.status === 'ready' ? 'ok' : 'warn');
+  }
+
+  /** After a review action: the server as updated, redrawn (the review panel stays). */
+  function updated(next) {
+    server = next;
+    draw();
   }
 
   function capabilityCard(kind, label, editor) {

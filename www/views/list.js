@@ -4,6 +4,7 @@ import { servers } from '../api.js';
 import { showError, clearBanner } from './banner.js';
 import { relativeTime, absoluteTime, statusInfo, authLabel } from '../format.js';
 import { name as nameText } from '../text.js';
+import { pendingSlot } from './pending.js';
 
 export const PAGE_SIZES = [20, 50, 100];
 
@@ -50,6 +51,7 @@ export function renderList(root, query, go) {
       h('div', null, heading,
         h('p', { class: 'view-subtitle' }, 'Upstream MCP servers that portals can expose to AI agents.')),
       button('New server', { kind: 'primary', iconName: 'plus', onclick: () => go({ view: 'new' }) })),
+    pendingSlot(),
     h('section', { class: 'card list-card', 'aria-label': 'Server list' },
       h('div', { class: 'toolbar' }, searchForm, h('div', { class: 'toolbar-end' }, status, refresh)),
       body,

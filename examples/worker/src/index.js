@@ -1,12 +1,16 @@
 // A Cloudflare Worker built on `cf-mcp-servers`:
 //   - cron: syncs every MCP server of the account and logs which are in error and why;
 //   - GET /servers, GET /servers/:id, POST /servers/:id/sync: JSON for a dashboard;
+//   - with a KV namespace bound as CATALOGUE, catalogue review (review.js): the cron keeps each
+//     server's last approved snapshot and what is pending since, quarantining it when QUARANTINE
+//     is set; GET /review, GET /review/:id and POST /review/:id/approve serve it as JSON;
 //   - /client/v4/accounts/:account/access/ai-controls/mcp/servers…: a pass-through for the admin
 //     page, with the API token added here (it never reaches the browser);
 //   - everything else: the admin page, served from static assets by the runtime (wrangler.toml).
 // Every route above sits behind the access check of access.js. Secrets come from `env` only.
 import { McpServersClient, McpServersError } from 'cf-mcp-servers';
 import { accessDenied } from './access.js';
+import { reviewServer, pendingChanges, pendingOf, approveServer } from './review.js';
 
 const DEFAULT_API = 'https://api.cloudflare.com/client/v4';
 const SERVERS_PATH = /^\/client\/v4\/accounts\/([^/]+)\/access\/ai-controls\/mcp\/servers(\/[^/]+(\/sync)?)?$/;
@@ -32,8 +36,9 @@ function clientFor(env) {
   return cached.client;
 }
 
-/** Syncs every server, at most `concurrency` at a time; resolves to a report. */
-async function syncAll(client, concurrency = 4) {
+/** Syncs every server, at most `concurrency` at a time; resolves to a report. With `kv`, each
+ * synced server is reviewed against its approved snapshot (review.js). */
+async function syncAll(client, concurrency = 4, kv, env) {
   const ids = [];
   for await (const server of client.listAll({ per_page: 100 })) ids.push(server.id);
   const results = new Array(ids.length);
@@ -43,8 +48,17 @@ async function syncAll(client, concurrency = 4) {
       const i = next++;
       const id = ids[i];
       try {
-        const { status, error, error_details } = await client.sync(id);
+        let outcome;
+        if (kv) {
+          const { sync, server } = await client.syncAndReview(id);
+          const reviewed = await reviewServer(client, kv, env, server);
+          outcome = { ...sync, pending: reviewed.pending, quarantined: reviewed.quarantined };
+        } else {
+          outcome = await client.sync(id);
+        }
+        const { status, error, error_details } = outcome;
         results[i] = { id, status: status ?? 'unknown', error, error_details };
+        if (kv) Object.assign(results[i], { pending: outcome.pending, quarantined: outcome.quarantined });
       } catch (e) {
         // The API itself failed for this server (after the client's retries).
         results[i] = { id, status: 'api_error', error: e.message, kind: e.kind, http_status: e.status, code: e.code };
@@ -53,7 +67,13 @@ async function syncAll(client, concurrency = 4) {
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, lane));
   const failing = results.filter((r) => r.status === 'error' || r.status === 'api_error');
-  return { synced: results.length, ok: results.length - failing.length, failing };
+  const report = { synced: results.length, ok: results.length - failing.length, failing };
+  if (kv) {
+    report.pending = results.filter((r) => r.pending).map((r) => r.id);
+    report.quarantined = results.filter((r) => r.quarantined && (r.quarantined.tools.length || r.quarantined.prompts.length))
+      .map((r) => ({ id: r.id, ...r.quarantined }));
+  }
+  return report;
 }
 
 const json = (body, status = 200) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
@@ -93,7 +113,8 @@ async function passThrough(request, env, url) {
 async function route(request, env) {
   const url = new URL(request.url);
   const { pathname } = url;
-  const isApi = pathname === '/servers' || pathname.startsWith('/servers/') || pathname.startsWith('/client/v4/');
+  const isApi = pathname === '/servers' || pathname.startsWith('/servers/') || pathname.startsWith('/client/v4/')
+    || pathname === '/review' || pathname.startsWith('/review/');
   if (!isApi) return env.ASSETS ? env.ASSETS.fetch(request) : json({ error: { message: 'not found' } }, 404);
   const denied = await accessDenied(request, env);
   if (denied) {
@@ -102,6 +123,7 @@ async function route(request, env) {
   if (pathname.startsWith('/client/v4/')) return passThrough(request, env, url);
 
   const client = clientFor(env);
+  if (pathname === '/review' || pathname.startsWith('/review/')) return reviewRoute(request, env, client, pathname);
   const m = pathname.match(/^\/servers(?:\/([^/]+)(\/sync)?)?$/);
   if (!m) return json({ error: { message: 'not found' } }, 404);
   const [, rawId, action] = m;
@@ -114,6 +136,19 @@ async function route(request, env) {
   }
   if (request.method === 'GET' && id && !action) return json(await client.read(id));
   if (request.method === 'POST' && id && action) return json(await client.sync(id));
+  return json({ error: { message: 'not found' } }, 404);
+}
+
+/** GET /review, GET /review/:id, POST /review/:id/approve (needs the CATALOGUE binding). */
+async function reviewRoute(request, env, client, pathname) {
+  if (!env.CATALOGUE) return json({ error: { message: 'catalogue review needs a KV namespace bound as CATALOGUE' } }, 501);
+  const m = pathname.match(/^\/review(?:\/([^/]+)(\/approve)?)?$/);
+  if (!m) return json({ error: { message: 'not found' } }, 404);
+  const [, rawId, approve] = m;
+  const id = rawId === undefined ? undefined : decodeURIComponent(rawId);
+  if (request.method === 'GET' && id === undefined) return json({ pending: await pendingChanges(env.CATALOGUE) });
+  if (request.method === 'GET' && id && !approve) return json({ id, pending: await pendingOf(env.CATALOGUE, id) });
+  if (request.method === 'POST' && id && approve) return json(await approveServer(client, env.CATALOGUE, id));
   return json({ error: { message: 'not found' } }, 404);
 }
 
@@ -131,7 +166,7 @@ export default {
     // A failed listing throws, so the run counts as failed; a server in error is reported, not thrown.
     let report;
     try {
-      report = await syncAll(clientFor(env), concurrency);
+      report = await syncAll(clientFor(env), concurrency, env.CATALOGUE, env);
     } catch (e) {
       console.error(`mcp-sync failed: ${e.message}`);
       throw e;
