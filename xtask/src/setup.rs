@@ -71,23 +71,21 @@ fn wasm_bindgen() -> Result {
     })
 }
 
-/// `npm ci` when node_modules is missing or older than package-lock.json.
+/// `npm ci` when node_modules was not installed from the package-lock.json there is now. The
+/// stamp is a copy of the lock that `npm ci` installed from: mtimes were not enough, since
+/// `npm install --package-lock-only` refreshes npm's own stamp without installing anything.
 pub fn npm() -> Result {
     let root = root();
-    let stamp = root.join("node_modules/.package-lock.json");
-    let fresh = match (modified(&stamp), modified(&root.join("package-lock.json"))) {
-        (Some(installed), Some(locked)) => installed >= locked,
-        _ => false,
-    };
-    if fresh {
+    let lock = root.join("package-lock.json");
+    let stamp = root.join("node_modules/.cf-mcp-servers-installed-lock.json");
+    let locked =
+        std::fs::read(&lock).map_err(|e| format!("cannot read {}: {e}", lock.display()))?;
+    if std::fs::read(&stamp).is_ok_and(|installed| installed == locked) {
         return Ok(());
     }
     step("installing npm dev dependencies (npm ci)");
-    run("npm", &["ci", "--no-audit", "--no-fund"])
-}
-
-fn modified(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+    run("npm", &["ci", "--no-audit", "--no-fund"])?;
+    std::fs::write(&stamp, &locked).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
 }
 
 /// Debian's Chromium and ChromeDriver for browser tests: installed with apt-get when we are
