@@ -26,12 +26,6 @@ string_enum! {
     }
 }
 
-#[wasm_bindgen(typescript_custom_section)]
-const CODE_MODE_TYPE: &str = r#"
-/** A portal's Code Mode policy (it replaced the boolean `allow_code_mode`). */
-export type CodeMode = 'off' | 'opt_in' | 'default_on' | 'enforced';
-"#;
-
 impl CodeMode {
     /// What the deprecated `allow_code_mode` boolean means for this policy: any policy but `off`.
     pub fn allows_code(&self) -> bool {
@@ -125,7 +119,7 @@ pub struct PortalSummary {
     pub allow_code_mode: Option<bool>,
     /// Code Mode policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "CodeMode | (string & {})")]
+    #[tsify(optional, type = "CodeMode")]
     pub code_mode: Option<CodeMode>,
     /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -222,7 +216,7 @@ pub struct PortalCreateParams {
     pub allow_code_mode: Option<bool>,
     /// Code Mode policy (the API defaults to `opt_in`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "CodeMode")]
+    #[tsify(optional, type = "KnownCodeMode")]
     pub code_mode: Option<CodeMode>,
     /// Description, at most 512 characters (not `null`).
     #[serde(
@@ -257,7 +251,7 @@ pub struct PortalUpdateParams {
     pub allow_code_mode: Option<bool>,
     /// Code Mode policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "CodeMode")]
+    #[tsify(optional, type = "KnownCodeMode")]
     pub code_mode: Option<CodeMode>,
     /// Description, at most 512 characters (not `null`).
     #[serde(
