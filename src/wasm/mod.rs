@@ -10,6 +10,7 @@ mod fetch;
 mod glue;
 mod js_json;
 mod options;
+mod portals;
 mod response;
 mod servers;
 mod signal;
@@ -19,10 +20,12 @@ pub use call::ServerPager;
 pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effective_catalogue};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};
+pub use portals::{effective_portal_view, portal_to_update_params, McpPortalsClient};
 pub use servers::McpServersClient;
 pub use validators::{
-    validate_server_create_params, validate_server_id, validate_server_list_params,
-    validate_server_update_params,
+    validate_portal_create_params, validate_portal_id, validate_portal_list_params,
+    validate_portal_update_params, validate_server_create_params, validate_server_id,
+    validate_server_list_params, validate_server_update_params,
 };
 
 /// See the `small-allocator` feature in Cargo.toml.
