@@ -110,10 +110,13 @@ describe('admin page: portals', () => {
     const dice = capRow(page, 'demo', 'tools', 'roll_dice');
     assert.match(await dice.innerText(), /Server alias: dice/);
     assert.match(await dice.innerText(), /Server description: Server-level: rolls a die\./);
+    assert.match(await dice.innerText(), /Agents call it demo_dice/);
     await capRow(page, 'demo', 'tools', 'list_issues').getByLabel('Portal alias for tool list_issues').fill('issues');
+    assert.match(await capRow(page, 'demo', 'tools', 'list_issues').innerText(), /Agents call it demo_issues/);
     await capRow(page, 'demo', 'tools', 'add').getByLabel('Portal description for tool add').fill('Adds two numbers, for the team.');
     await capRow(page, 'demo', 'tools', 'echo').getByLabel('Show tool echo in this portal').uncheck();
     await capRow(page, 'demo', 'prompts', 'greeting').getByLabel('Show prompt greeting in this portal').uncheck();
+    assert.match(await capRow(page, 'demo', 'prompts', 'greeting').innerText(), /Hidden from agents/);
     assert.deepEqual(await unlabelled(page), [], 'every control of the form has a label');
     await screenshot(page, 'portals-create');
     await page.getByRole('button', { name: 'Create portal' }).click();

@@ -123,6 +123,7 @@ function block(sid, server, entry, link) {
 
 /** The tools (or prompts) of one linked server with their portal-level overrides. */
 function capabilities(kind, singular, heading, server, entry, link, defaultDisabled) {
+  const sid = server?.id ?? entry?.server_id ?? link?.server_id;
   const items = Array.isArray(server?.[kind]) ? server[kind] : [];
   const atPortal = new Map((link?.[`updated_${kind}`] ?? []).map((o) => [o.name, o]));
   // Server-level alias and description: from the portal's response when linked, else the server's own.
@@ -145,16 +146,25 @@ function capabilities(kind, singular, heading, server, entry, link, defaultDisab
       'aria-label': `Portal description for ${singular} ${name}` });
     const err = h('p', { class: 'field-error', hidden: true, id: nextId('cap-error') });
     alias.setAttribute('aria-describedby', err.id);
+    // The name agents call it by: {server id}_{portal alias, else server alias, else name}.
+    const calls = h('p', { class: 'server-level agent-name' });
+    const showName = () => replace(calls, sw.checked
+      ? ['Agents call it ', h('code', null, nameText(`${sid}_${alias.value.trim() || s.alias || name}`))]
+      : 'Hidden from agents');
+    alias.addEventListener('input', showName);
+    sw.addEventListener('change', showName);
+    showName();
     const tr = h('tr', { class: sw.checked ? null : 'is-off', dataset: { name } },
       h('td', { class: 'col-switch' }, h('label', { class: 'switch-hit' }, sw, h('span', { class: 'sr-only' }, 'Shown'))),
       h('td', { class: 'cap-main' },
         h('code', { class: 'cap-name' }, nameText(name)),
-        typeof item?.description === 'string' && item.description ? h('p', { class: 'cap-desc' }, item.description) : h('p', { class: 'cap-desc muted' }, 'No description')),
+        typeof item?.description === 'string' && item.description ? h('p', { class: 'cap-desc' }, item.description) : h('p', { class: 'cap-desc muted' }, 'No description'),
+        calls),
       h('td', { class: 'col-alias', 'data-label': 'Portal alias' }, alias,
         s.alias ? h('p', { class: 'server-level' }, 'Server alias: ', h('code', null, nameText(s.alias))) : null, err),
       h('td', { class: 'col-desc', 'data-label': 'Portal description' }, desc,
         s.description ? h('p', { class: 'server-level' }, 'Server description: ', s.description) : null));
-    return { tr, name, sw, alias, desc, err, explicit };
+    return { tr, name, sw, alias, desc, err, explicit, showName };
   }
 
   const root = h('div', { class: 'map-caps', dataset: { kind } },
@@ -180,6 +190,7 @@ function capabilities(kind, singular, heading, server, entry, link, defaultDisab
         if (r.explicit.enabled) continue;
         r.sw.checked = !defaultDisabled.checked;
         r.tr.classList.toggle('is-off', !r.sw.checked);
+        r.showName();
       }
     },
     collect() {
