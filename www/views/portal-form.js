@@ -6,7 +6,7 @@ import { h, replace, button, withBusy, icon } from '../dom.js';
 import { servers, portals, unchanged, validate, isLibraryError } from '../api.js';
 import { showError, clearBanner, toast } from './banner.js';
 import { field, toggle, applyProblems, errorSummary } from './forms.js';
-import { serverMapping } from './portal-servers.js';
+import { serverMapping, local } from './portal-servers.js';
 import { CODE_MODES } from '../format.js';
 
 /** `id` undefined: a new portal; otherwise that portal's edit form. */
@@ -108,7 +108,7 @@ export function renderPortalForm(root, id, go) {
       mapping.showProblems(problems);
       replace(summarySlot, errorSummary(problems.map((x) => {
         const at = mapping.where(x.field);
-        return at ? { ...x, message: `${at}: ${x.message}` } : x;
+        return at ? { ...x, message: `${at}: ${local(x)}` } : x;
       })));
       if (focus && problems.length) {
         const first = f[problems[0].field];

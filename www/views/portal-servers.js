@@ -49,7 +49,7 @@ export function serverMapping(servers, portal, links) {
       const m = /^servers\[(\d+)\](?:\.(updated_tools|updated_prompts)\[(\d+)\])?/.exec(p.field);
       const at = m && collected[Number(m[1])];
       if (!at) continue;
-      if (at.b.show(m[2]?.slice('updated_'.length), m[3] === undefined ? null : Number(m[3]), p.message)) shown += 1;
+      if (at.b.show(m[2]?.slice('updated_'.length), m[3] === undefined ? null : Number(m[3]), local(p))) shown += 1;
     }
     return shown;
   }
@@ -64,6 +64,11 @@ export function serverMapping(servers, portal, links) {
   }
 
   return { root, collect, showProblems, where };
+}
+
+/** A problem's message without its path: "servers[0].updated_tools[1].alias may…" → "alias may…". */
+export function local({ field, message }) {
+  return message.startsWith(field) ? `${field.split('.').pop()}${message.slice(field.length)}` : message;
 }
 
 /** One server of the account: a tick to link it, then its link settings and capabilities. */
