@@ -69,7 +69,7 @@ export function renderPortalForm(root, id, go) {
       summarySlot,
       h('fieldset', { class: 'form-section' },
         h('legend', null, 'Portal'),
-        h('div', { class: 'grid-2' }, f.id?.root, f.name.root),
+        editing ? f.name.root : h('div', { class: 'grid-2' }, f.id.root, f.name.root),
         f.hostname.root,
         f.description.root),
       h('fieldset', { class: 'form-section' },
