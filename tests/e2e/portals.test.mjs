@@ -286,6 +286,10 @@ describe('admin page: portals', () => {
   test('fits a 375 px screen and the dark scheme', async () => {
     const { page } = await newPage({ label: 'portal mobile', width: 375, height: 812, colorScheme: 'dark' });
     await connectAndWaitForList(page, emulator.base, ACCOUNT);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Portals' }).click();
+    await page.locator('.portals-table tbody tr').first().waitFor();
+    await screenshot(page, 'portals-mobile-list');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on the list');
     await page.goto(`${emulator.base}/#/portals/team`);
     await page.locator('#agents-card .agent-item').first().waitFor();
     await screenshot(page, 'portals-mobile-detail');
