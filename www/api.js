@@ -5,6 +5,7 @@ const PKG_URL = new URL('../pkg/browser.js', import.meta.url).href;
 
 let lib = null;
 let client = null;
+let portalClient = null;
 let pending = 0;
 const listeners = new Set();
 
@@ -31,14 +32,17 @@ export function isLibraryError(err) {
 
 /** Builds the client for a connection; nothing is sent until the first call. */
 export function connect({ baseURL, accountId, token }) {
-  if (client && typeof client.free === 'function') client.free();
-  client = new lib.McpServersClient({ apiToken: token, baseURL, accountId });
+  disconnect();
+  const options = { apiToken: token, baseURL, accountId };
+  client = new lib.McpServersClient(options);
+  portalClient = new lib.McpPortalsClient(options);
   return client;
 }
 
 export function disconnect() {
-  if (client && typeof client.free === 'function') client.free();
+  for (const c of [client, portalClient]) if (c && typeof c.free === 'function') c.free();
   client = null;
+  portalClient = null;
 }
 
 export function isConnected() {
@@ -62,13 +66,21 @@ async function track(promise) {
   }
 }
 
-function need() {
-  if (!client) throw new Error('Not connected: enter the API token and account id first.');
-  return client;
+function need(which = client) {
+  if (!which) throw new Error('Not connected: enter the API token and account id first.');
+  return which;
+}
+
+/** Every item of every page (the library's listAll), as one array. */
+async function all(iterable) {
+  const items = [];
+  for await (const item of iterable) items.push(item);
+  return items;
 }
 
 export const servers = {
   list: (params, opts) => track(need().list(params, opts)),
+  all: () => track(all(need().listAll({ per_page: 100 }))),
   create: (params) => track(need().create(params)),
   read: (id) => track(need().read(id, {})),
   update: (id, params) => track(need().update(id, params)),
@@ -83,8 +95,25 @@ export const servers = {
 /** Each capability as upstream describes it and as agents see it (see effectiveCatalogue). */
 export const effective = (server) => lib.effectiveCatalogue(server);
 
+export const portals = {
+  list: (params, opts) => track(need(portalClient).list(params, opts)),
+  all: () => track(all(need(portalClient).listAll({ per_page: 100 }))),
+  create: (params) => track(need(portalClient).create(params)),
+  read: (id) => track(need(portalClient).read(id, {})),
+  update: (id, params) => track(need(portalClient).update(id, params)),
+  delete: (id) => track(need(portalClient).delete(id, {})),
+};
+
+/** The tools and prompts agents see through a portal (names as they call them). */
+export const agentView = (portal) => lib.effectivePortalView(portal);
+
+/** Update parameters that keep `portal` as it is: an edit starts from these (PUT replaces the mapping). */
+export const unchanged = (portal) => lib.portalToUpdateParams(portal);
+
 export const validate = {
   create: (params) => lib.validateServerCreateParams(params),
   update: (params) => lib.validateServerUpdateParams(params),
   id: (id) => lib.validateServerId(id),
+  portalCreate: (params) => lib.validatePortalCreateParams(params),
+  portalUpdate: (params) => lib.validatePortalUpdateParams(params),
 };

@@ -6,6 +6,9 @@ import { mountBanner, showError, clearBanner, toast } from './views/banner.js';
 import { renderList, PAGE_SIZES } from './views/list.js';
 import { renderCreate } from './views/create.js';
 import { renderDetail } from './views/detail.js';
+import { renderPortalList } from './views/portal-list.js';
+import { renderPortal } from './views/portal.js';
+import { renderPortalForm } from './views/portal-form.js';
 
 const $ = (id) => document.getElementById(id);
 const view = $('view');
@@ -29,33 +32,56 @@ function parseHash() {
   const parts = path.split('/').filter(Boolean);
   const q = new URLSearchParams(qs);
   if (parts[0] === 'new') return { view: 'new' };
+  if (parts[0] === 'new-portal') return { view: 'portal-new' };
   if (parts[0] === 'servers' && parts[1]) return { view: 'detail', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'portals' && parts[1]) {
+    return { view: parts[2] === 'edit' ? 'portal-edit' : 'portal', id: decodeURIComponent(parts[1]) };
+  }
   const perPage = Number(q.get('per_page'));
   const page = Number(q.get('page'));
   return {
-    view: 'list',
+    view: parts[0] === 'portals' ? 'portals' : 'list',
     search: q.get('search') ?? '',
     page: Number.isInteger(page) && page >= 1 ? page : 1,
     perPage: PAGE_SIZES.includes(perPage) ? perPage : PAGE_SIZES[0],
   };
 }
 
+const LISTS = new Set(['list', 'portals']);
+
 function toHash(r) {
   if (r.view === 'new') return '#/new';
+  if (r.view === 'portal-new') return '#/new-portal';
   if (r.view === 'detail') return `#/servers/${encodeURIComponent(r.id)}`;
+  if (r.view === 'portal') return `#/portals/${encodeURIComponent(r.id)}`;
+  if (r.view === 'portal-edit') return `#/portals/${encodeURIComponent(r.id)}/edit`;
   const q = new URLSearchParams();
   if (r.search) q.set('search', r.search);
   if (r.page && r.page > 1) q.set('page', String(r.page));
   if (r.perPage && r.perPage !== PAGE_SIZES[0]) q.set('per_page', String(r.perPage));
   const s = q.toString();
-  return `#/servers${s ? `?${s}` : ''}`;
+  return `#/${r.view === 'portals' ? 'portals' : 'servers'}${s ? `?${s}` : ''}`;
 }
 
 function go(r, { replace: replaceEntry = false } = {}) {
-  const route = r.view === 'list' ? { search: '', page: 1, perPage: PAGE_SIZES[0], ...r } : r;
+  const route = LISTS.has(r.view) ? { search: '', page: 1, perPage: PAGE_SIZES[0], ...r } : r;
   const hash = toHash(route);
   if (hash === location.hash) { route_(); return; }
   if (replaceEntry) { history.replaceState(null, '', hash); route_(); } else location.hash = hash;
+}
+
+const TITLES = {
+  new: () => 'New server', detail: (r) => r.id, list: () => 'MCP servers',
+  portals: () => 'MCP portals', portal: (r) => r.id, 'portal-edit': (r) => `Edit ${r.id}`, 'portal-new': () => 'New portal',
+};
+
+/** The nav shows which half of the page a route belongs to. */
+function markSection(r) {
+  const section = ['portals', 'portal', 'portal-edit', 'portal-new'].includes(r.view) ? 'portals' : 'servers';
+  for (const a of document.querySelectorAll('#main-nav a')) {
+    if (a.dataset.section === section) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
 }
 
 let lastView = null;
@@ -66,13 +92,18 @@ function route_() {
   }
   const r = parseHash();
   if (lastView !== null && lastView !== r.view) clearBanner();
-  const focusHeading = lastView !== null && (lastView !== r.view || r.view === 'detail');
+  const focusHeading = lastView !== null && (lastView !== r.view || r.view === 'detail' || r.view === 'portal');
   lastView = r.view;
+  markSection(r);
   if (r.view === 'new') renderCreate(view, go);
   else if (r.view === 'detail') renderDetail(view, r.id, go);
+  else if (r.view === 'portals') renderPortalList(view, r, go);
+  else if (r.view === 'portal') renderPortal(view, r.id, go);
+  else if (r.view === 'portal-new' || r.view === 'portal-edit') renderPortalForm(view, r.id, go);
   else renderList(view, r, go);
-  document.title = { new: 'New server', detail: r.id, list: 'MCP servers' }[r.view] + ' · MCP Servers admin';
-  if (focusHeading && r.view !== 'new') view.querySelector('.view-title')?.focus({ preventScroll: false });
+  document.title = `${TITLES[r.view](r)} · MCP Servers admin`;
+  const forms = new Set(['new', 'portal-new', 'portal-edit']);
+  if (focusHeading && !forms.has(r.view)) view.querySelector('.view-title')?.focus({ preventScroll: false });
 }
 
 window.addEventListener('hashchange', route_);
@@ -109,10 +140,12 @@ function showConnected(connected) {
           if (open) fields.baseURL.focus();
         } }, 'Connection'));
     connPanel.hidden = true;
+    $('main-nav').hidden = false;
     $('disconnect').hidden = false;
     $('conn-intro').hidden = true;
   } else {
     replace(summary);
+    $('main-nav').hidden = true;
     connPanel.hidden = false;
     $('disconnect').hidden = true;
     $('conn-intro').hidden = false;

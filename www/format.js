@@ -151,3 +151,18 @@ export function promptArgs(prompt) {
   if (!Array.isArray(prompt?.arguments)) return [];
   return prompt.arguments.map((a) => (a && a.required ? String(a.name) : `${a?.name}?`));
 }
+
+/** The portal's Code Mode policies (code_mode), as the form offers them. */
+export const CODE_MODES = [
+  { value: 'off', label: 'Off', hint: 'Agents always get the tools themselves.' },
+  { value: 'opt_in', label: 'Opt-in', hint: 'Off unless the client connects with ?codemode=search_and_execute (the default).' },
+  { value: 'default_on', label: 'On by default', hint: 'On unless the client connects with ?codemode=off.' },
+  { value: 'enforced', label: 'Enforced', hint: 'Always on: agents write code against the tools.' },
+];
+
+/** A portal's Code Mode in words: code_mode, else the deprecated allow_code_mode, else the default. */
+export function codeModeLabel(portal) {
+  const mode = portal?.code_mode ?? (portal?.allow_code_mode === false ? 'off' : portal?.allow_code_mode === true ? 'opt_in' : null);
+  if (!mode) return 'Opt-in (default)';
+  return CODE_MODES.find((m) => m.value === mode)?.label ?? String(mode);
+}

@@ -4,7 +4,7 @@ import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startEmulator, startHostileMcp, launchBrowser, openPage, apiFor, connect, connectAndWaitForList, listReady,
-  screenshot, TOKEN, XSS_IMG, XSS_SCRIPT, RLO, LONG_TEXT,
+  screenshot, unlabelled, TOKEN, XSS_IMG, XSS_SCRIPT, RLO, LONG_TEXT,
 } from './harness.mjs';
 
 let emulator;
@@ -22,19 +22,6 @@ async function newPage(opts = {}) {
 const rows = (page) => page.locator('.servers-table tbody tr');
 const rowIds = (page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.dataset.id));
 const banner = (page) => page.locator('#banner-region .banner');
-
-/** Visible form controls and buttons that have no accessible name. */
-const unlabelled = (page) => page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, a[href]')]
-  .filter((el) => el.getClientRects().length > 0)
-  .filter((el) => {
-    if (el.getAttribute('aria-label')?.trim()) return false;
-    const by = el.getAttribute('aria-labelledby');
-    if (by && by.split(' ').some((id) => document.getElementById(id)?.textContent.trim())) return false;
-    if (el.labels && [...el.labels].some((l) => l.textContent.trim())) return false;
-    if ((el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.trim()) return false;
-    return true;
-  })
-  .map((el) => el.outerHTML.slice(0, 120)));
 
 describe('admin page', () => {
   before(async () => {

@@ -195,3 +195,16 @@ export async function screenshot(page, name) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Visible form controls and buttons that have no accessible name. */
+export const unlabelled = (page) => page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, a[href]')]
+  .filter((el) => el.getClientRects().length > 0)
+  .filter((el) => {
+    if (el.getAttribute('aria-label')?.trim()) return false;
+    const by = el.getAttribute('aria-labelledby');
+    if (by && by.split(' ').some((id) => document.getElementById(id)?.textContent.trim())) return false;
+    if (el.labels && [...el.labels].some((l) => l.textContent.trim())) return false;
+    if ((el.tagName === 'BUTTON' || el.tagName === 'A') && el.textContent.trim()) return false;
+    return true;
+  })
+  .map((el) => el.outerHTML.slice(0, 120)));

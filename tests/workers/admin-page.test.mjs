@@ -1,7 +1,8 @@
 // The admin page as the example Worker serves it (its build's assets: www/, the package and the
 // review.json it writes), in workerd with the KV stand-in and the emulator, opened in headless
 // Chromium: after a cron run that found upstream changes, the server list shows the Worker's
-// "Pending review" per server, and Approve (the Worker's POST /review/:id/approve) clears it.
+// "Pending review" per server, and Approve (the Worker's POST /review/:id/approve) clears it;
+// the portals half works through the Worker's pass-through too.
 // Cloudflare Access in front of the Worker is played by the browser sending Cf-Access-Jwt-Assertion.
 // Screenshots: target/screenshots/worker-pending-review{,-mobile,-approved}.png.
 import { test, before, after } from 'node:test';
@@ -84,6 +85,13 @@ test('the server list shows the Worker’s pending review, and approving clears 
   await card.getByText('Nothing pending: every server is as last approved.').waitFor();
   await page.getByRole('link', { name: 'Page review demo' }).click();
   await page.getByRole('heading', { name: 'Page review demo', level: 1 }).waitFor();
+  await page.locator('#portals-card').getByText('No portal exposes this server yet').waitFor();
+
+  // The portals half goes through the Worker's pass-through too.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Portals' }).click();
+  await page.getByRole('heading', { name: 'MCP portals', level: 1 }).waitFor();
+  await page.getByText('No MCP portals yet').waitFor();
+  assert.equal(await page.locator('#banner-region .banner').count(), 0, 'listed through the Worker without an error');
   await context.close();
 });
 

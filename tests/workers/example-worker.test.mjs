@@ -207,8 +207,13 @@ test('the pass-through refuses without the Access header or the opt-in, and work
   const otherAccount = await getJson(`${urls.example}${SERVERS_PATH.replace(ACCOUNT, 'someone-else')}`, { headers: JWT });
   assert.equal(otherAccount.status, 403, 'only the configured account is passed through');
 
+  // The portals endpoints too (the admin page's other half).
+  const portals = await getJson(`${urls.example}${SERVERS_PATH.replace(/servers$/, 'portals')}`, { headers: JWT });
+  if (apiServer.requests) assert.equal(apiServer.requests.at(-1).path, `/client/v4/accounts/${ACCOUNT}/access/ai-controls/mcp/portals`, 'passed on');
+  else assert.equal(portals.status, 200, JSON.stringify(portals.body));
+
   const elsewhere = await getJson(`${urls.example}/client/v4/user/tokens/verify`, { headers: JWT });
-  assert.equal(elsewhere.status, 404, 'only the MCP servers endpoints are passed through');
+  assert.equal(elsewhere.status, 404, 'only the MCP servers and portals endpoints are passed through');
 });
 
 test('a wrong token comes back as a clear error', async () => {

@@ -25,7 +25,7 @@ export function describeError(err) {
       break;
     case 'api':
       title = API_TITLES[err.status] ?? (err.status >= 500 ? 'The API had a problem' : 'The API returned an error');
-      if (err.status === 401 || err.status === 403) hint = 'Check the API token and account id in the connection settings. The token needs the “MCP Portals Write” permission to change servers.';
+      if (err.status === 401 || err.status === 403) hint = 'Check the API token and account id in the connection settings. The token needs the “MCP Portals Write” permission to change servers and portals.';
       else if (err.status === 429) hint = 'The account’s API rate limit was reached. Wait a moment and try again.';
       else if (err.status >= 500) hint = 'This is usually temporary.';
       break;
@@ -42,7 +42,7 @@ export function describeError(err) {
       break;
     case 'decode':
       title = 'The API answered in an unexpected shape';
-      hint = 'The response did not match the MCP servers API. Is the base URL right?';
+      hint = 'The response did not match the MCP servers and portals API. Is the base URL right?';
       break;
     default:
       title = 'The request failed';
@@ -72,9 +72,9 @@ export function clearBanner() {
 
 /**
  * Shows `err` in the banner. `context` says what was being done ("Loading servers");
- * `retry` (optional) adds a Try again button.
+ * `retry` (optional) adds a Try again button; `extra` (optional nodes) says what to do about it.
  */
-export function showError(err, { context, retry } = {}) {
+export function showError(err, { context, retry, extra } = {}) {
   if (!region) return;
   if (isLibraryError(err) && err.kind === 'aborted') return; // we cancelled it ourselves
   const d = describeError(err);
@@ -84,6 +84,7 @@ export function showError(err, { context, retry } = {}) {
       h('p', { class: 'banner-title' }, context ? `${context}: ${d.title}` : d.title),
       d.hint ? h('p', { class: 'banner-hint' }, d.hint) : null,
       d.items.length ? h('ul', { class: 'banner-items' }, d.items.map((t) => h('li', null, t))) : null,
+      extra ?? null,
       d.meta.length
         ? h('dl', { class: 'banner-meta' }, d.meta.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v))))
         : null,

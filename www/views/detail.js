@@ -1,7 +1,10 @@
 // One server: every field, the sync state in words, Sync, Edit, capabilities, Delete.
 import { h, replace, button, withBusy, icon } from '../dom.js';
-import { servers, validate, isLibraryError } from '../api.js';
+import { servers, portals, validate } from '../api.js';
 import { showError, clearBanner, toast } from './banner.js';
+import { showLoading, showLoadFailure } from './loading.js';
+import { confirmDelete } from './confirm.js';
+import { dl, label, onOff, when, unknownRows } from './props.js';
 import { field, toggle, applyProblems, errorSummary } from './forms.js';
 import { capabilityEditor } from './capabilities.js';
 import { reviewCard, driftCard, quarantineSwitch, quarantineOnSync } from './review.js';
@@ -23,13 +26,9 @@ export function renderDetail(root, id, go) {
   const decisions = new Map(); // review actions taken on this page, by `kind:name`
   let editing = false;
   let editors = {};
+  let usedBy = null; // the portals that link this server: null while loading, undefined if that failed
 
-  replace(root, h('div', { class: 'view-header' },
-    h('div', null,
-      backLink(),
-      h('h1', { class: 'view-title', tabindex: '-1' }, id),
-      h('p', { class: 'view-subtitle', role: 'status' }, h('span', { class: 'inline-spinner', 'aria-hidden': 'true' }), 'Loading server…'))),
-  h('div', { class: 'card skeleton-card', 'aria-hidden': 'true' }, h('span', { class: 'sk sk-lg' }), h('span', { class: 'sk sk-md' }), h('span', { class: 'sk sk-sm' })));
+  showLoading(root, backLink(), id, 'server');
 
   load();
 
@@ -37,21 +36,18 @@ export function renderDetail(root, id, go) {
     try {
       server = await servers.read(id);
     } catch (err) {
-      const notFound = isLibraryError(err) && err.status === 404;
-      replace(root, h('div', { class: 'view-header' }, h('div', null, backLink(),
-        h('h1', { class: 'view-title', tabindex: '-1' }, notFound ? 'Server not found' : 'Server could not be loaded'),
-        h('p', { class: 'view-subtitle' }, notFound ? `There is no server with id “${id}” in this account.` : ''))));
-      showError(err, { context: 'Loading the server', retry: notFound ? null : () => renderDetail(root, id, go) });
+      showLoadFailure(root, backLink(), err, { id, what: 'server', retry: () => renderDetail(root, id, go) });
       return;
     }
     clearBanner();
     draw();
+    loadPortals();
   }
 
   function draw() {
     const title = h('h1', { class: 'view-title', tabindex: '-1' }, nameText(server.name || server.id));
     const syncBtn = button('Sync', { kind: 'primary', iconName: 'sync', onclick: () => runSync(syncBtn) });
-    const deleteBtn = button('Delete', { kind: 'danger-ghost', iconName: 'trash', onclick: () => confirmDelete(deleteBtn) });
+    const deleteBtn = button('Delete', { kind: 'danger-ghost', iconName: 'trash', onclick: () => confirmDeleteServer(deleteBtn) });
     editors = {
       tools: capabilityEditor('tools', server, () => updateSaveBar()),
       prompts: capabilityEditor('prompts', server, () => updateSaveBar()),
@@ -77,6 +73,7 @@ export function renderDetail(root, id, go) {
           saveBar),
         h('div', { class: 'detail-side' },
           editing ? editCard() : settingsCard(),
+          portalsCard(),
           metaCard())));
 
     function updateSaveBar() {
@@ -312,43 +309,66 @@ export function renderDetail(root, id, go) {
       for (const [k, v] of Object.entries(a.config ?? {})) rows.push([label(k), h('span', { class: 'mono break' }, String(v))]);
       for (const [k, v] of Object.entries(a.registration_info ?? {})) rows.push([label(k), h('span', { class: 'mono break' }, Array.isArray(v) ? v.join(', ') : String(v))]);
     }
-    for (const [k, v] of Object.entries(s)) {
-      if (!KNOWN.has(k) && v !== undefined) rows.push([k, h('span', { class: 'mono break' }, typeof v === 'string' ? v : JSON.stringify(v))]);
-    }
+    rows.push(...unknownRows(s, KNOWN));
     return h('section', { class: 'card', 'aria-labelledby': 'meta-title' },
       h('div', { class: 'card-head' }, h('h2', { id: 'meta-title', class: 'card-title' }, 'Details')),
       dl(rows));
   }
 
-  function confirmDelete(btn) {
+  function confirmDeleteServer(btn) {
     const label = server.name || server.id;
-    const short = label.length > 40 ? `${label.slice(0, 39)}…` : label;
-    const confirmBtn = button(`Delete “${short}”`, { kind: 'danger', iconName: 'trash' });
-    const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'delete-title', 'aria-describedby': 'delete-text' },
-      h('form', { method: 'dialog', class: 'dialog-body' },
-        h('h2', { id: 'delete-title', class: 'dialog-title' }, 'Delete this MCP server?'),
-        h('p', { id: 'delete-text' },
-          'The server ', h('strong', null, '“', nameText(label), '”'), ' (', h('code', null, nameText(server.id)), ') will be removed from this account, ',
-          'and portals will stop offering its tools and prompts. This cannot be undone.'),
-        h('div', { class: 'form-actions' },
-          button('Cancel', { kind: 'secondary', type: 'submit', value: 'cancel', autofocus: true }),
-          confirmBtn)));
-    confirmBtn.addEventListener('click', async () => {
-      try {
-        await withBusy(confirmBtn, 'Deleting…', () => servers.delete(server.id));
-      } catch (err) {
-        dialog.close();
-        showError(err, { context: 'Deleting the server' });
-        return;
-      }
-      dialog.close();
-      clearBanner();
-      toast(`Deleted “${label}”.`);
-      go({ view: 'list' });
+    confirmDelete({
+      title: 'Delete this MCP server?',
+      name: label,
+      text: ['The server ', h('strong', null, '“', nameText(label), '”'), ' (', h('code', null, nameText(server.id)), ') will be removed from this account. ',
+        usedBy?.length
+          ? ['It is still exposed by ', portalLinks(usedBy), ': the API refuses to delete it until it is removed from those portals.']
+          : 'No portal exposes it.',
+        ' This cannot be undone.'],
+      returnFocus: btn,
+      work: () => servers.delete(server.id),
+      done: (err) => {
+        if (err) {
+          showError(err, { context: 'Deleting the server', extra: err.status === 409 && usedBy?.length ? inUse() : null });
+          return;
+        }
+        clearBanner();
+        toast(`Deleted “${label}”.`);
+        go({ view: 'list' });
+      },
     });
-    dialog.addEventListener('close', () => { dialog.remove(); if (btn.isConnected) btn.focus(); });
-    document.body.append(dialog);
-    dialog.showModal();
+  }
+
+  /** What to do when the API refuses the delete because portals still link the server. */
+  function inUse() {
+    return h('p', { class: 'banner-hint' }, 'Open ', portalLinks(usedBy), ', edit it, untick this server under Servers and save; then delete the server.');
+  }
+
+  function portalsCard() {
+    return h('section', { class: 'card', 'aria-labelledby': 'portals-title', id: 'portals-card' },
+      h('div', { class: 'card-head' },
+        h('h2', { id: 'portals-title', class: 'card-title' }, 'Portals', usedBy ? h('span', { class: 'count-pill' }, String(usedBy.length)) : null)),
+      usedBy === null
+        ? h('p', { class: 'muted small' }, 'Looking for the portals that expose this server…')
+        : usedBy === undefined
+          ? h('p', { class: 'muted small' }, 'The portals could not be loaded.')
+          : usedBy.length
+            ? h('ul', { class: 'link-list' }, usedBy.map((p) => h('li', null,
+              h('a', { href: `#/portals/${encodeURIComponent(p.id)}` }, nameText(p.name || p.id)),
+              h('span', { class: 'mono muted small' }, ' ', p.hostname))))
+            : h('p', { class: 'muted small' }, 'No portal exposes this server yet, so no agent sees its tools. ',
+              h('a', { href: '#/new-portal' }, 'Create a portal'), ' or add it to one.'));
+  }
+
+  async function loadPortals() {
+    try {
+      const all = await portals.all();
+      usedBy = all.filter((p) => (p.servers ?? []).some((s) => (s.server_id ?? s.id) === id));
+    } catch {
+      usedBy = undefined;
+    }
+    const card = root.querySelector('#portals-card');
+    if (card) card.replaceWith(portalsCard());
   }
 
   function backLink() {
@@ -356,23 +376,6 @@ export function renderDetail(root, id, go) {
   }
 }
 
-function dl(rows) {
-  return h('dl', { class: 'props' }, rows.filter(Boolean).map(([k, v]) => h('div', { class: 'prop' }, h('dt', null, k), h('dd', null, v))));
-}
-
-function label(key) {
-  const text = key.replaceAll('_', ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function onOff(v) {
-  return h('span', { class: v ? 'pill pill-on' : 'pill' }, v ? 'On' : 'Off');
-}
-
-function when(iso, by) {
-  if (!iso && !by) return h('span', { class: 'muted' }, 'Never');
-  return h('span', null,
-    iso ? h('time', { datetime: iso, title: absoluteTime(iso) }, relativeTime(iso)) : null,
-    iso ? h('span', { class: 'muted' }, ` · ${absoluteTime(iso)}`) : null,
-    by ? h('span', { class: 'muted block' }, `by ${by}`) : null);
+function portalLinks(list) {
+  return list.map((p, i) => [i ? ', ' : '', h('a', { href: `#/portals/${encodeURIComponent(p.id)}` }, '“', nameText(p.name || p.id), '”')]);
 }

@@ -4,8 +4,8 @@
 //   - with a KV namespace bound as CATALOGUE, catalogue review (review.js): the cron keeps each
 //     server's last approved snapshot and what is pending since, quarantining it when QUARANTINE
 //     is set; GET /review, GET /review/:id and POST /review/:id/approve serve it as JSON;
-//   - /client/v4/accounts/:account/access/ai-controls/mcp/servers…: a pass-through for the admin
-//     page, with the API token added here (it never reaches the browser);
+//   - /client/v4/accounts/:account/access/ai-controls/mcp/servers… and …/mcp/portals…: a
+//     pass-through for the admin page, with the API token added here (it never reaches the browser);
 //   - everything else: the admin page, served from static assets by the runtime (wrangler.toml).
 // Every route above sits behind the access check of access.js. Secrets come from `env` only.
 import { McpServersClient, McpServersError } from 'cf-mcp-servers';
@@ -13,7 +13,7 @@ import { accessDenied } from './access.js';
 import { reviewServer, pendingChanges, pendingOf, approveServer } from './review.js';
 
 const DEFAULT_API = 'https://api.cloudflare.com/client/v4';
-const SERVERS_PATH = /^\/client\/v4\/accounts\/([^/]+)\/access\/ai-controls\/mcp\/servers(\/[^/]+(\/sync)?)?$/;
+const API_PATH = /^\/client\/v4\/accounts\/([^/]+)\/access\/ai-controls\/mcp\/(?:servers(?:\/[^/]+(?:\/sync)?)?|portals(?:\/[^/]+)?)$/;
 
 // One client per isolate (per configuration), not per request.
 let cached = { key: undefined, client: undefined };
@@ -86,8 +86,8 @@ function errorResponse(e) {
 }
 
 async function passThrough(request, env, url) {
-  const match = url.pathname.match(SERVERS_PATH);
-  if (!match) return json({ error: { message: 'not an MCP servers path' } }, 404);
+  const match = url.pathname.match(API_PATH);
+  if (!match) return json({ error: { message: 'not an MCP servers or portals path' } }, 404);
   if (env.CLOUDFLARE_ACCOUNT_ID && match[1] !== env.CLOUDFLARE_ACCOUNT_ID) {
     return json({ error: { message: 'not the account this Worker manages' } }, 403);
   }
