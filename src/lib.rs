@@ -32,12 +32,13 @@ pub mod error;
 pub mod http;
 pub mod json;
 pub mod log;
-pub mod models;
 pub mod page;
+pub mod pages;
 pub mod portals;
 pub mod ratelimit;
 pub mod read;
 pub mod redact;
+mod request;
 pub mod response;
 pub mod retry;
 pub mod servers;
@@ -58,9 +59,11 @@ pub use http::{
 };
 pub use json::Json;
 pub use log::LogLevel;
-pub use models::*;
+pub use pages::{ListAll, Pages};
 pub use ratelimit::RateLimit;
 pub use response::ResponseMeta;
 pub use retry::RetryPolicy;
-pub use servers::{ListAll, Pages};
+/// The servers' models, at the crate root as before the resources had their own folders.
+pub use servers::models;
+pub use servers::models::*;
 pub use validate::Problem;

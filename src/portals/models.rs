@@ -10,7 +10,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::models::{never_in_body, string_enum, CapabilityOverride, McpServer, ResultInfo};
+use crate::models::{
+    never_in_body, string_enum, AccountParams, CapabilityOverride, McpServer, ResultInfo,
+    ServerListParams,
+};
 
 string_enum! {
     /// A portal's Code Mode policy (it replaced the boolean `allow_code_mode`).
@@ -151,6 +154,13 @@ pub struct PortalSummary {
 /// The official SDK's name for what delete returns: a portal without `servers`.
 pub type PortalDeleteResponse = PortalSummary;
 
+/// Parameters of a portal list: `page`, `per_page`, `search` (over id, name and hostname),
+/// as for servers.
+pub type PortalListParams = ServerListParams;
+
+/// Parameters of a portal read or delete: the account, as for servers.
+pub type PortalAccountParams = AccountParams;
+
 /// An MCP portal, as create, read, update and list return it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Tsify)]
 pub struct McpPortal {
@@ -245,6 +255,14 @@ pub struct PortalUpdateParams {
     #[serde(default, skip_serializing_if = "never_in_body")]
     #[tsify(optional)]
     pub account_id: Option<String>,
+    /// Bare host name, like `mcp.example.com` (no scheme, path or port).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub hostname: Option<String>,
+    /// Display name, at most 350 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub name: Option<String>,
     /// Deprecated: send `code_mode` instead; when both are sent they must agree.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -261,14 +279,6 @@ pub struct PortalUpdateParams {
     )]
     #[tsify(optional)]
     pub description: Option<String>,
-    /// Bare host name, like `mcp.example.com` (no scheme, path or port).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub hostname: Option<String>,
-    /// Display name, at most 350 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub name: Option<String>,
     /// Route outbound MCP traffic through Zero Trust Secure Web Gateway.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]

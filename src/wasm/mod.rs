@@ -1,26 +1,31 @@
 //! What JavaScript sees. Each exported method converts its arguments, calls the Rust core,
 //! and converts the answer back; no API logic lives here.
 
+mod call;
 mod canonical;
 mod catalogue;
-mod client;
 mod convert;
 mod error;
 mod fetch;
 mod glue;
 mod js_json;
 mod options;
+mod portals;
 mod response;
+mod servers;
 mod signal;
 mod validators;
 
+pub use call::ServerPager;
 pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effective_catalogue};
-pub use client::{McpServersClient, ServerPager};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};
+pub use portals::{effective_portal_view, portal_to_update_params, McpPortalsClient};
+pub use servers::McpServersClient;
 pub use validators::{
-    validate_server_create_params, validate_server_id, validate_server_list_params,
-    validate_server_update_params,
+    validate_portal_create_params, validate_portal_id, validate_portal_list_params,
+    validate_portal_update_params, validate_server_create_params, validate_server_id,
+    validate_server_list_params, validate_server_update_params,
 };
 
 /// See the `small-allocator` feature in Cargo.toml.
