@@ -1,5 +1,5 @@
 // Per-call overhead and large-page decoding of ONE client against the in-process fetch stub.
-// Usage: node bench/calls.mjs <ours|official> [--rounds N] [--only read,create,list,large]
+// Usage: node bench/calls.mjs <ours|official> [--rounds N] [--only read,create,list,large,portalRead,…]
 // Prints one JSON line: { client, ops: { read: [ops/s per round], … } }.
 
 import { cannedBodies, makeStub } from './fixtures.mjs';
@@ -9,7 +9,7 @@ const args = process.argv.slice(2);
 const which = args[0];
 const opt = (name, dflt) => { const i = args.indexOf(name); return i < 0 ? dflt : args[i + 1]; };
 const rounds = Number(opt('--rounds', 5));
-const only = opt('--only', 'read,create,list,large').split(',');
+const only = opt('--only', 'read,create,list,large,portalRead,portalCreate,portalList').split(',');
 const WARMUP_MS = Number(opt('--warmup-ms', 1500));
 
 // Calls per timed round: enough for ~50–300 ms of work per round.
@@ -18,6 +18,9 @@ export const WORK = {
   create: { calls: 1500, run: (c) => c.create() },
   list: { calls: 200, run: (c) => c.list({}) },
   large: { calls: 10, run: (c) => c.list({ per_page: 100 }) },
+  portalRead: { calls: 1000, run: (c) => c.portalRead('portal-1') },
+  portalCreate: { calls: 1000, run: (c) => c.portalCreate() },
+  portalList: { calls: 100, run: (c) => c.portalList({}) },
 };
 
 const bodies = cannedBodies();

@@ -72,6 +72,34 @@ export function envelope(result, result_info) {
   return JSON.stringify(body);
 }
 
+/** A portal as the API returns it: its fields and `servers`, each the full server plus the link. */
+export function portal(i, servers = 3) {
+  return {
+    id: `portal-${i}`,
+    name: `MCP portal ${i}`,
+    hostname: `portal${i}.example.com`,
+    description: `Portal number ${i}`,
+    code_mode: 'opt_in',
+    allow_code_mode: true,
+    secure_web_gateway: false,
+    created_at: '2026-11-01T10:00:00Z',
+    created_by: 'admin@example.com',
+    modified_at: '2026-11-20T12:30:00Z',
+    modified_by: 'admin@example.com',
+    servers: Array.from({ length: servers }, (_, k) => {
+      const s = server(i * 10 + k, 2);
+      return {
+        ...s,
+        server_id: s.id,
+        default_disabled: k % 2 === 1,
+        on_behalf: true,
+        updated_tools: [{ name: s.tools[0].name, portal_alias: 'find', server_alias: 'search', enabled: true }],
+        updated_prompts: [],
+      };
+    }),
+  };
+}
+
 /** Canned bodies: one server, a default page of 20, and a large page (100 servers × 50 tools). */
 export function cannedBodies() {
   const page = (n, tools) => {
@@ -84,6 +112,9 @@ export function cannedBodies() {
     create: envelope(server(7, 0)),
     list: page(20, 2),
     get large() { return (large ??= page(100, 50)); }, // 6 MB: built when first asked for
+    portalRead: envelope(portal(1, 3)),
+    portalCreate: envelope(portal(7, 1)),
+    portalList: envelope(Array.from({ length: 20 }, (_, i) => portal(i, 2)), { page: 1, per_page: 20, count: 20, total_count: 20, total_pages: 1 }),
   };
 }
 
@@ -91,7 +122,8 @@ const HEADERS = { 'content-type': 'application/json', 'cf-ray': '8f0000000000abc
 
 /**
  * A fetch that answers from `bodies` by method and path, with no I/O: GET …/servers/:id → read,
- * POST …/servers → create, GET …/servers → list (or `large` when `useLarge()` says so).
+ * POST …/servers → create, GET …/servers → list (or `large` when `useLarge()` says so), and
+ * likewise for …/portals.
  */
 export function makeStub(bodies, { large = false } = {}) {
   let calls = 0;
@@ -104,7 +136,9 @@ export function makeStub(bodies, { large = false } = {}) {
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     let body;
-    if (path.endsWith('/servers')) body = method === 'POST' ? bodies.create : large ? bodies.large : bodies.list;
+    if (path.endsWith('/portals')) body = method === 'POST' ? bodies.portalCreate : bodies.portalList;
+    else if (path.includes('/portals/')) body = bodies.portalRead;
+    else if (path.endsWith('/servers')) body = method === 'POST' ? bodies.create : large ? bodies.large : bodies.list;
     else body = bodies.read;
     return new Response(body, { status: 200, headers: HEADERS });
   };

@@ -82,6 +82,13 @@ for (const k of ['raw', 'gzip', 'brotli']) {
 const wasmFile = S.ours.files.find((f) => f.file.endsWith('.wasm'));
 const jsFile = S.ours.files.find((f) => !f.file.endsWith('.wasm'));
 row('  of which ours: wasm / JS (gzip)', `${kb(wasmFile.gzip)} / ${kb(jsFile.gzip)}`, '', null);
+for (const [label, ours, official] of [
+  ['size, gzip, servers + portals clients', 'ours-both', 'official-both'],
+  ['size, gzip, the whole package vs official with both', 'ours-whole', 'official-both'],
+]) {
+  const r = S[ours].gzip / S[official].gzip;
+  row(label, kb(S[ours].gzip), kb(S[official].gzip), r, null, null);
+}
 if (S.floor) {
   // What any Rust client on wasm-bindgen ships before doing anything of its own (bench/floor).
   const r = S.floor.gzip / S.official.gzip;
@@ -99,7 +106,8 @@ for (const [mode, label] of [['package', 'installed package'], ['bundled', 'esbu
 
 // 3 and 4. per-call overhead and the large page (ratio of time per call: official ops / ours ops)
 const K = raw.calls;
-for (const [op, label] of [['read', 'per call: read'], ['create', 'per call: create'], ['list', 'per call: list (20 servers)'], ['large', 'large page: list 100×50 tools (6 MB)']]) {
+for (const [op, label] of [['read', 'per call: read'], ['create', 'per call: create'], ['list', 'per call: list (20 servers)'], ['large', 'large page: list 100×50 tools (6 MB)'],
+  ['portalRead', 'per call: portal read (3 servers)'], ['portalCreate', 'per call: portal create'], ['portalList', 'per call: portal list (20 × 2 servers)']]) {
   const o = summary(K.ours.ops[op]), t = summary(K.official.ops[op]);
   const r = t.median / o.median;
   row(label, spread(o, ops), spread(t, ops), r, '≤ 1.0', r <= 1.0);
@@ -139,7 +147,7 @@ const line = (r) => cols.map((c) => (c === 'ratio' ? String(r[c]).padStart(width
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
 const officialVersion = lock.packages?.['node_modules/cloudflare']?.version ?? '?';
 const ourVersion = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)?.[1] ?? '?';
-const env = `node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? '?'}, cf-mcp-servers ${ourVersion} vs cloudflare ${officialVersion} (tree-shakable, Servers)`;
+const env = `node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? '?'}, cf-mcp-servers ${ourVersion} vs cloudflare ${officialVersion} (tree-shakable: Servers; Servers + Portals where portals are named)`;
 
 console.log(`\ncf-mcp-servers vs the official SDK — ${env}${quick ? ' — QUICK run' : ''}`);
 console.log(line(head));

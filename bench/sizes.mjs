@@ -1,5 +1,7 @@
 // Download size: each client bundled by esbuild for the browser (minified, ESM), then raw,
 // gzip -9 and brotli (max quality). Ours counts the bundle plus the .wasm it fetches.
+// `…-both`: a client of each resource (servers and portals), the official one tree-shaken with
+// `Servers` and `Portals`; `ours-whole`: every export of the package, so nothing is shaken off.
 // Also the floor (bench/floor: one GET in Rust on wasm-bindgen) when `cargo xtask bench` built it.
 // Prints one JSON line: { ours: { files, raw, gzip, brotli }, official: { … }, floor?: { … } }.
 
@@ -19,10 +21,24 @@ globalThis.server = await client.read('x');`,
 import { Servers } from 'cloudflare/resources/zero-trust/access/ai-controls/mcp/servers';
 const client = createClient({ apiToken: 't', resources: [Servers] });
 globalThis.server = await client.zeroTrust.access.aiControls.mcp.servers.read('x', { account_id: 'a' });`,
+  'ours-both': `import { McpServersClient, McpPortalsClient } from ${JSON.stringify(join(root, 'pkg/browser.js'))};
+const options = { apiToken: 't', accountId: 'a' };
+globalThis.server = await new McpServersClient(options).read('x');
+globalThis.portal = await new McpPortalsClient(options).read('x');`,
+  'ours-whole': `import * as all from ${JSON.stringify(join(root, 'pkg/browser.js'))};
+globalThis.all = all;`,
+  'official-both': `import { createClient } from 'cloudflare/tree-shakable';
+import { Portals } from 'cloudflare/resources/zero-trust/access/ai-controls/mcp/portals';
+import { Servers } from 'cloudflare/resources/zero-trust/access/ai-controls/mcp/servers';
+const client = createClient({ apiToken: 't', resources: [Servers, Portals] });
+const mcp = client.zeroTrust.access.aiControls.mcp;
+globalThis.server = await mcp.servers.read('x', { account_id: 'a' });
+globalThis.portal = await mcp.portals.read('x', { account_id: 'a' });`,
 };
 // The wasm each entry fetches: esbuild leaves `new URL('….wasm', import.meta.url)` alone, and
 // the browser downloads it too.
-const WASM = { ours: join(root, 'pkg/cf_mcp_servers_bg.wasm') };
+const ourWasm = join(root, 'pkg/cf_mcp_servers_bg.wasm');
+const WASM = { ours: ourWasm, 'ours-both': ourWasm, 'ours-whole': ourWasm };
 const floor = join(root, 'target/floor/pkg');
 if (existsSync(join(floor, 'floor.js'))) {
   ENTRIES.floor = `import init, { read } from ${JSON.stringify(join(floor, 'floor.js'))};
