@@ -1,0 +1,30 @@
+// The installed package's bin, as a user runs it from their project: `npx cf-mcp-servers --help`
+// and `validate` on a good and a bad file (no network, no credentials).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT, leg, run } from './_harness.mjs';
+
+const ENV = { CLOUDFLARE_API_TOKEN: '', CLOUDFLARE_ACCOUNT_ID: '', npm_config_offline: 'true', NO_COLOR: '1' };
+
+test('npx cf-mcp-servers: --help, and validate with the installed schema path', async () => {
+  await leg('install', '`npx cf-mcp-servers --help` and `validate`: the installed bin', '', async () => {
+    const help = await run('npx', ['--no', 'cf-mcp-servers', '--help'], { env: ENV });
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /Usage: cf-mcp-servers <command>/);
+    const good = join(PROJECT, 'mcp.json');
+    writeFileSync(good, JSON.stringify({
+      $schema: './node_modules/cf-mcp-servers/config.schema.json',
+      servers: [{ id: 'docs', name: 'Docs', hostname: 'https://docs.example.com/mcp', auth_type: 'bearer', auth_credentials: { env: 'DOCS_TOKEN' } }],
+      portals: [{ id: 'team', name: 'Team', hostname: 'team.example.com', servers: [{ server_id: 'docs' }] }],
+    }));
+    const ok = await run('npx', ['--no', 'cf-mcp-servers', 'validate', 'mcp.json'], { env: ENV });
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /mcp\.json: valid/);
+    writeFileSync(join(PROJECT, 'bad.json'), JSON.stringify({ servers: [{ id: 'Bad', name: 'x', hostname: 'x', auth_type: 'bearer' }] }));
+    const bad = await run('npx', ['--no', 'cf-mcp-servers', 'validate', 'bad.json'], { env: ENV });
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /bad\.json: servers\[0\]\.id/);
+  });
+});
