@@ -5,6 +5,7 @@ mod canonical;
 mod catalogue;
 mod client;
 mod convert;
+mod declare;
 mod error;
 mod fetch;
 mod glue;
@@ -16,6 +17,7 @@ mod validators;
 
 pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effective_catalogue};
 pub use client::{McpServersClient, ServerPager};
+pub use declare::{export_config, plan_config, validate_config};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};
 pub use validators::{
