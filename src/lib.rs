@@ -33,7 +33,6 @@ pub mod error;
 pub mod http;
 pub mod json;
 pub mod log;
-pub mod models;
 pub mod page;
 pub mod portals;
 pub mod ratelimit;
@@ -59,9 +58,11 @@ pub use http::{
 };
 pub use json::Json;
 pub use log::LogLevel;
-pub use models::*;
 pub use ratelimit::RateLimit;
 pub use response::ResponseMeta;
 pub use retry::RetryPolicy;
+/// The servers' models, at the crate root as before the resources had their own folders.
+pub use servers::models;
+pub use servers::models::*;
 pub use servers::{ListAll, Pages};
 pub use validate::Problem;

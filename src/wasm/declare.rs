@@ -11,7 +11,8 @@ use crate::declare::{self, ApplyReport, ExportOptions, Plan, PlanOptions, State,
 use crate::error::Error;
 use crate::json::Json;
 
-use super::client::{spawn, McpServersClient};
+use super::call::spawn;
+use super::servers::McpServersClient;
 use super::convert::{self, set};
 use super::error::to_js as error_to_js;
 use super::options::{self, RequestOptions};
