@@ -26,13 +26,13 @@ pub mod catalogue;
 pub mod client;
 pub mod config;
 mod create;
+pub mod declare;
 pub mod env;
 pub mod envelope;
 pub mod error;
 pub mod http;
 pub mod json;
 pub mod log;
-pub mod models;
 pub mod page;
 pub mod portals;
 pub mod ratelimit;
@@ -58,9 +58,11 @@ pub use http::{
 };
 pub use json::Json;
 pub use log::LogLevel;
-pub use models::*;
 pub use ratelimit::RateLimit;
 pub use response::ResponseMeta;
 pub use retry::RetryPolicy;
+/// The servers' models, at the crate root as before the resources had their own folders.
+pub use servers::models;
+pub use servers::models::*;
 pub use servers::{ListAll, Pages};
 pub use validate::Problem;

@@ -1,17 +1,18 @@
 //! Reading call parameters from parsed JSON (a JavaScript object, or `serde_json::Value`):
 //! every field checked for its type, unknown fields refused, and every problem reported at
-//! once with the field it concerns.
+//! once with the field it concerns. The resources' own readers are `servers::read` and
+//! `portals::read`; list and account parameters, the same for both, are here.
+
+/// The servers' readers, where they were before the resources had their own folders.
+pub use crate::servers::read::{create_draft, create_params, update_params};
 
 use crate::json::{Json, Kind};
-use crate::models::{
-    AccountParams, AuthType, CapabilityOverride, ServerCreateParams, ServerListParams,
-    ServerUpdateParams,
-};
+use crate::models::{AccountParams, CapabilityOverride, ServerListParams};
 use crate::text::cat;
 use crate::validate::Problem;
 
 /// Reads the fields of one JSON object, collecting problems.
-struct Reader<'a, J> {
+pub(crate) struct Reader<'a, J> {
     object: Option<&'a J>,
     /// The keys present, so absent fields cost no lookup.
     present: Vec<String>,
@@ -23,7 +24,7 @@ struct Reader<'a, J> {
 
 impl<'a, J: Json> Reader<'a, J> {
     /// Starts on `value` (absent or `null` read as `{}`), refusing keys not in `allowed`.
-    fn new(
+    pub(crate) fn new(
         value: Option<&'a J>,
         prefix: &str,
         allowed: &[&str],
@@ -92,7 +93,7 @@ impl<'a, J: Json> Reader<'a, J> {
         self.problem(field, cat!("must be ", want, " (got ", got, ")"));
     }
 
-    fn string(&mut self, key: &'static str) -> Option<String> {
+    pub(crate) fn string(&mut self, key: &'static str) -> Option<String> {
         let value = self.member(key)?;
         self.string_of(key, &value)
     }
@@ -106,7 +107,7 @@ impl<'a, J: Json> Reader<'a, J> {
         text
     }
 
-    fn required_string(&mut self, key: &'static str) -> String {
+    pub(crate) fn required_string(&mut self, key: &'static str) -> String {
         if self.refused {
             return String::new();
         }
@@ -119,7 +120,7 @@ impl<'a, J: Json> Reader<'a, J> {
     }
 
     /// `Some(None)` for an explicit `null`: the caller wants the value cleared.
-    fn nullable_string(&mut self, key: &'static str) -> Option<Option<String>> {
+    pub(crate) fn nullable_string(&mut self, key: &'static str) -> Option<Option<String>> {
         if !self.present.iter().any(|k| k == key) {
             return None;
         }
@@ -129,7 +130,7 @@ impl<'a, J: Json> Reader<'a, J> {
         self.string(key).map(Some)
     }
 
-    fn boolean(&mut self, key: &'static str) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, key: &'static str) -> Option<bool> {
         let value = self.member(key)?;
         let flag = value.as_bool();
         if flag.is_none() {
@@ -138,7 +139,7 @@ impl<'a, J: Json> Reader<'a, J> {
         flag
     }
 
-    fn whole_number(&mut self, key: &'static str) -> Option<u32> {
+    pub(crate) fn whole_number(&mut self, key: &'static str) -> Option<u32> {
         let value = self.member(key)?;
         match value.as_number() {
             Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
@@ -151,7 +152,7 @@ impl<'a, J: Json> Reader<'a, J> {
         }
     }
 
-    fn overrides(&mut self, key: &'static str) -> Option<Vec<CapabilityOverride>> {
+    pub(crate) fn overrides(&mut self, key: &'static str) -> Option<Vec<CapabilityOverride>> {
         let value = self.member(key)?;
         let Some(items) = value.items() else {
             self.mistyped(key, "an array", &value);
@@ -181,89 +182,12 @@ impl<'a, J: Json> Reader<'a, J> {
     }
 }
 
-const CREATE_FIELDS: &[&str] = &[
-    "account_id",
-    "id",
-    "name",
-    "hostname",
-    "auth_type",
-    "auth_credentials",
-    "client_secret",
-    "description",
-    "is_shared_oauth_callback_enabled",
-    "secure_web_gateway",
-    "updated_prompts",
-    "updated_tools",
-];
-
-const UPDATE_FIELDS: &[&str] = &[
-    "account_id",
-    "auth_credentials",
-    "client_secret",
-    "description",
-    "is_shared_oauth_callback_enabled",
-    "name",
-    "secure_web_gateway",
-    "updated_prompts",
-    "updated_tools",
-];
-
-const IMMUTABLE: &[&str] = &["id", "hostname", "auth_type"];
-
-fn finish<T>(value: T, problems: Vec<Problem>) -> Result<T, Vec<Problem>> {
+pub(crate) fn finish<T>(value: T, problems: Vec<Problem>) -> Result<T, Vec<Problem>> {
     if problems.is_empty() {
         Ok(value)
     } else {
         Err(problems)
     }
-}
-
-/// The create parameters as far as they could be read, and the problems reading them
-/// (missing fields read as empty), so a form can show every problem at once.
-pub fn create_draft<J: Json>(value: Option<&J>) -> (ServerCreateParams, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut r = Reader::new(value, "", CREATE_FIELDS, &[], &mut problems);
-    let params = ServerCreateParams {
-        account_id: r.string("account_id"),
-        id: r.required_string("id"),
-        name: r.required_string("name"),
-        hostname: r.required_string("hostname"),
-        // A missing or mistyped value reads as "" (reported once here; the draft's
-        // validator skips fields already reported).
-        auth_type: AuthType::from(r.required_string("auth_type").as_str()),
-        auth_credentials: r.string("auth_credentials"),
-        client_secret: r.string("client_secret"),
-        description: r.nullable_string("description"),
-        is_shared_oauth_callback_enabled: r.boolean("is_shared_oauth_callback_enabled"),
-        secure_web_gateway: r.boolean("secure_web_gateway"),
-        updated_prompts: r.overrides("updated_prompts"),
-        updated_tools: r.overrides("updated_tools"),
-    };
-    (params, problems)
-}
-
-/// Reads `create` parameters.
-pub fn create_params<J: Json>(value: Option<&J>) -> Result<ServerCreateParams, Vec<Problem>> {
-    let (params, problems) = create_draft(value);
-    finish(params, problems)
-}
-
-/// Reads `update` parameters; `id`, `hostname` and `auth_type` are refused with a hint.
-pub fn update_params<J: Json>(value: Option<&J>) -> Result<ServerUpdateParams, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut r = Reader::new(value, "", UPDATE_FIELDS, IMMUTABLE, &mut problems);
-    let params = ServerUpdateParams {
-        account_id: r.string("account_id"),
-        auth_credentials: r.string("auth_credentials"),
-        client_secret: r.string("client_secret"),
-        description: r.nullable_string("description"),
-        is_shared_oauth_callback_enabled: r.boolean("is_shared_oauth_callback_enabled"),
-        name: r.string("name"),
-        secure_web_gateway: r.boolean("secure_web_gateway"),
-        updated_prompts: r.overrides("updated_prompts"),
-        updated_tools: r.overrides("updated_tools"),
-    };
-    finish(params, problems)
 }
 
 /// Reads `list` parameters.
@@ -302,54 +226,6 @@ mod tests {
 
     fn fields(problems: &[Problem]) -> Vec<&str> {
         problems.iter().map(|p| p.field.as_str()).collect()
-    }
-
-    #[test]
-    fn create_reads_what_serde_reads() {
-        let value = json!({
-            "id": "gh", "name": "GitHub", "hostname": "https://gh.example/mcp", "auth_type": "bearer",
-            "auth_credentials": "tok", "description": null, "secure_web_gateway": true,
-            "updated_tools": [{"name": "list_issues", "alias": "issues", "enabled": false}]
-        });
-        let ours = create_params(Some(&value)).unwrap();
-        let serde: ServerCreateParams = serde_json::from_value(value).unwrap();
-        assert_eq!(ours, serde);
-        assert_eq!(ours.description, Some(None));
-    }
-
-    #[test]
-    fn every_missing_or_mistyped_field_is_reported_at_once() {
-        let value = json!({"name": 3, "auth_type": "bearer", "secure_web_gateway": "yes",
-                           "updated_tools": [{"alias": "x"}, 7], "extra": 1});
-        let (_, problems) = create_draft(Some(&value));
-        assert_eq!(
-            fields(&problems),
-            [
-                "extra",
-                "id",
-                "name",
-                "hostname",
-                "secure_web_gateway",
-                "updated_tools[0].name",
-                "updated_tools[1]"
-            ]
-        );
-        assert_eq!(problems[2].message, "name must be a string (got a number)");
-        assert_eq!(problems[0].message, "extra is not a parameter of this call");
-    }
-
-    #[test]
-    fn update_refuses_immutable_fields_with_a_hint() {
-        let err = update_params(Some(&json!({"hostname": "https://x"}))).unwrap_err();
-        assert_eq!(
-            err[0].message,
-            "hostname is not a parameter of this call (it cannot be updated: delete and re-create the server to change it)"
-        );
-        let ok = update_params(Some(&json!({"description": null, "name": "n"}))).unwrap();
-        assert_eq!(
-            (ok.description, ok.name.as_deref()),
-            (Some(None), Some("n"))
-        );
     }
 
     #[test]

@@ -6,9 +6,7 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::models::{
-    AuthType, CapabilityOverride, ServerCreateParams, ServerListParams, ServerUpdateParams,
-};
+use crate::models::{CapabilityOverride, ServerListParams};
 use crate::text::cat;
 
 /// Longest server id the API accepts.
@@ -41,7 +39,7 @@ impl Problem {
 
 /// The number of characters (Unicode scalar values) in `s`: bytes that do not continue a
 /// UTF-8 sequence. Written out because `chars().count()` brings in a kilobyte of wasm.
-fn char_count(s: &str) -> usize {
+pub(crate) fn char_count(s: &str) -> usize {
     s.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
@@ -125,64 +123,6 @@ pub(crate) fn check_name(name: &str, problems: &mut Vec<Problem>) {
     check_max_len("name", name, MAX_NAME_LEN, problems);
 }
 
-fn check_description(description: &Option<Option<String>>, problems: &mut Vec<Problem>) {
-    if let Some(Some(text)) = description {
-        check_max_len("description", text, MAX_DESCRIPTION_LEN, problems);
-    }
-}
-
-/// Checks that `hostname` is an absolute `http://` or `https://` URL with a host.
-pub fn check_hostname(hostname: &str, problems: &mut Vec<Problem>) {
-    if !is_http_url(hostname) {
-        problems.push(Problem::new(
-            "hostname",
-            "must be an absolute http(s) URL of the MCP endpoint, like https://example.com/mcp",
-        ));
-    }
-}
-
-fn is_http_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        url.get(8..)
-    } else if lower.starts_with("http://") {
-        url.get(7..)
-    } else {
-        None
-    };
-    let Some(rest) = rest else { return false };
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return false;
-    }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority
-        .rfind('@')
-        .map_or(authority, |at| authority.get(at + 1..).unwrap_or_default());
-    let host = if let Some(v6) = host_port.strip_prefix('[') {
-        match v6.split_once(']') {
-            Some((addr, port)) if !addr.is_empty() => {
-                return port.is_empty() || is_port(port.strip_prefix(':').unwrap_or("x"));
-            }
-            _ => return false,
-        }
-    } else {
-        match host_port.split_once(':') {
-            Some((host, port)) => {
-                if !is_port(port) {
-                    return false;
-                }
-                host
-            }
-            None => host_port,
-        }
-    };
-    !host.is_empty() && !host.contains(['<', '>', '"', '\\', '{', '}', '|', '^', '`'])
-}
-
-fn is_port(port: &str) -> bool {
-    !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
-}
-
 pub(crate) fn check_overrides(
     field: &str,
     overrides: &[CapabilityOverride],
@@ -243,56 +183,6 @@ pub(crate) fn check_overrides(
     }
 }
 
-fn check_all_overrides(
-    tools: &Option<Vec<CapabilityOverride>>,
-    prompts: &Option<Vec<CapabilityOverride>>,
-    problems: &mut Vec<Problem>,
-) {
-    if let Some(tools) = tools {
-        check_overrides("updated_tools", tools, problems);
-    }
-    if let Some(prompts) = prompts {
-        check_overrides("updated_prompts", prompts, problems);
-    }
-}
-
-/// Every problem with the parameters of a create, in field order; empty when all is well.
-/// The account id is checked where the client resolves its default.
-pub fn create_params(params: &ServerCreateParams) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    check_server_id("id", &params.id, &mut problems);
-    check_name(&params.name, &mut problems);
-    check_hostname(&params.hostname, &mut problems);
-    if let AuthType::Other(_) = params.auth_type {
-        problems.push(Problem::new(
-            "auth_type",
-            "must be one of \"oauth\", \"bearer\", \"unauthenticated\"",
-        ));
-    }
-    check_description(&params.description, &mut problems);
-    check_all_overrides(
-        &params.updated_tools,
-        &params.updated_prompts,
-        &mut problems,
-    );
-    problems
-}
-
-/// Every problem with the parameters of an update; empty when all is well.
-pub fn update_params(params: &ServerUpdateParams) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if let Some(name) = &params.name {
-        check_name(name, &mut problems);
-    }
-    check_description(&params.description, &mut problems);
-    check_all_overrides(
-        &params.updated_tools,
-        &params.updated_prompts,
-        &mut problems,
-    );
-    problems
-}
-
 /// Every problem with the parameters of a list; empty when all is well.
 pub fn list_params(params: &ServerListParams) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -313,26 +203,12 @@ pub fn list_params(params: &ServerListParams) -> Vec<Problem> {
     problems
 }
 
+/// The servers' validators, where they were before the resources had their own folders.
+pub use crate::servers::validate::{check_hostname, create_params, update_params};
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn create(id: &str) -> ServerCreateParams {
-        ServerCreateParams {
-            account_id: None,
-            id: id.into(),
-            name: "Server".into(),
-            hostname: "https://example.com/mcp".into(),
-            auth_type: AuthType::Unauthenticated,
-            auth_credentials: None,
-            client_secret: None,
-            description: None,
-            is_shared_oauth_callback_enabled: None,
-            secure_web_gateway: None,
-            updated_prompts: None,
-            updated_tools: None,
-        }
-    }
 
     #[test]
     fn lengths_count_characters_not_bytes() {
@@ -350,122 +226,6 @@ mod tests {
 
     fn fields(problems: &[Problem]) -> Vec<&str> {
         problems.iter().map(|p| p.field.as_str()).collect()
-    }
-
-    #[test]
-    fn server_ids_follow_the_spec_pattern() {
-        for good in [
-            "a",
-            "my-mcp-server",
-            "a_b",
-            "x1-y2-z3",
-            "_",
-            &"a".repeat(32),
-        ] {
-            assert!(create_params(&create(good)).is_empty(), "{good}");
-        }
-        for bad in [
-            "",
-            "A",
-            "a--b",
-            "-a",
-            "a-",
-            "../x",
-            "a/b",
-            "a b",
-            "é",
-            &"a".repeat(33),
-        ] {
-            assert_eq!(fields(&create_params(&create(bad))), ["id"], "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn messages_name_the_field_and_the_limit() {
-        let mut params = create("ok");
-        params.name = "n".repeat(351);
-        params.description = Some(Some("d".repeat(513)));
-        let problems = create_params(&params);
-        assert_eq!(fields(&problems), ["name", "description"]);
-        assert_eq!(
-            problems[0].message,
-            "name must be at most 350 characters (got 351)"
-        );
-        assert!(problems[1].message.contains("512"));
-        params.name = "n".repeat(350);
-        params.description = Some(None);
-        assert!(create_params(&params).is_empty());
-    }
-
-    #[test]
-    fn hostname_must_be_an_absolute_http_url() {
-        for good in [
-            "https://example.com/mcp",
-            "http://127.0.0.1:8787/demo-mcp",
-            "HTTPS://Example.com",
-            "http://[::1]:9000/mcp",
-            "https://user@host.example/mcp?x=1",
-            "https://a@b:pw@host.example:8443/mcp",
-        ] {
-            let mut p = create("a");
-            p.hostname = good.into();
-            assert!(create_params(&p).is_empty(), "{good}");
-        }
-        for bad in [
-            "example.com/mcp",
-            "ftp://example.com",
-            "https://",
-            "https:///path",
-            "https://exa mple.com",
-            "https://host:port/",
-            "https://user@/mcp",
-            "https://user@host:port/mcp",
-            "javascript:alert(1)",
-            "",
-        ] {
-            let mut p = create("a");
-            p.hostname = bad.into();
-            assert_eq!(fields(&create_params(&p)), ["hostname"], "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn overrides_need_a_name_and_a_well_formed_unique_alias() {
-        let item = |name: &str, alias: Option<&str>| CapabilityOverride {
-            name: name.into(),
-            alias: alias.map(Into::into),
-            ..Default::default()
-        };
-        let params = ServerUpdateParams {
-            updated_tools: Some(vec![
-                item("list_issues", Some("issues")),
-                item("", None),
-                item("x", Some("bad alias")),
-                item("y", Some(&"a".repeat(41))),
-                item("z", Some("issues")),
-                item("list_issues", Some("ok_Alias-2")),
-            ]),
-            updated_prompts: Some(vec![item("p", Some("-p"))]),
-            ..Default::default()
-        };
-        assert_eq!(
-            fields(&update_params(&params)),
-            [
-                "updated_tools[1].name",
-                "updated_tools[2].alias",
-                "updated_tools[3].alias",
-                "updated_tools[4].alias",
-                "updated_tools[5].name",
-                "updated_prompts[0].alias",
-            ]
-        );
-    }
-
-    #[test]
-    fn unknown_auth_type_is_refused() {
-        let mut p = create("a");
-        p.auth_type = AuthType::from("basic");
-        assert_eq!(fields(&create_params(&p)), ["auth_type"]);
     }
 
     #[test]

@@ -2,22 +2,22 @@
 //! `null` for a cleared description. Written by hand so the wasm build needs no serializer;
 //! the tests hold it to serde_json's output.
 
-use crate::models::{CapabilityOverride, ServerCreateParams, ServerUpdateParams};
+use crate::models::CapabilityOverride;
 
-struct Object {
+pub(crate) struct Object {
     out: String,
     empty: bool,
 }
 
 impl Object {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             out: String::from("{"),
             empty: true,
         }
     }
 
-    fn key(&mut self, key: &str) {
+    pub(crate) fn key(&mut self, key: &str) {
         if !self.empty {
             self.out.push(',');
         }
@@ -26,14 +26,14 @@ impl Object {
         self.out.push(':');
     }
 
-    fn string(&mut self, key: &str, value: Option<&str>) {
+    pub(crate) fn string(&mut self, key: &str, value: Option<&str>) {
         if let Some(value) = value {
             self.key(key);
             push_string(&mut self.out, value);
         }
     }
 
-    fn nullable(&mut self, key: &str, value: &Option<Option<String>>) {
+    pub(crate) fn nullable(&mut self, key: &str, value: &Option<Option<String>>) {
         match value {
             Some(Some(text)) => self.string(key, Some(text)),
             Some(None) => {
@@ -44,14 +44,14 @@ impl Object {
         }
     }
 
-    fn boolean(&mut self, key: &str, value: Option<bool>) {
+    pub(crate) fn boolean(&mut self, key: &str, value: Option<bool>) {
         if let Some(value) = value {
             self.key(key);
             self.out.push_str(if value { "true" } else { "false" });
         }
     }
 
-    fn overrides(&mut self, key: &str, value: &Option<Vec<CapabilityOverride>>) {
+    pub(crate) fn overrides(&mut self, key: &str, value: &Option<Vec<CapabilityOverride>>) {
         let Some(items) = value else { return };
         self.key(key);
         self.out.push('[');
@@ -69,7 +69,7 @@ impl Object {
         self.out.push(']');
     }
 
-    fn finish(mut self) -> String {
+    pub(crate) fn finish(mut self) -> String {
         self.out.push('}');
         self.out
     }
@@ -100,93 +100,5 @@ pub(crate) fn push_string(out: &mut String, value: &str) {
     out.push('"');
 }
 
-/// The body of a create (the account goes in the path, not here).
-pub fn create_body(p: &ServerCreateParams) -> String {
-    let mut o = Object::new();
-    o.string("id", Some(&p.id));
-    o.string("name", Some(&p.name));
-    o.string("hostname", Some(&p.hostname));
-    o.string("auth_type", Some(p.auth_type.as_str()));
-    o.string("auth_credentials", p.auth_credentials.as_deref());
-    o.string("client_secret", p.client_secret.as_deref());
-    o.nullable("description", &p.description);
-    o.boolean(
-        "is_shared_oauth_callback_enabled",
-        p.is_shared_oauth_callback_enabled,
-    );
-    o.boolean("secure_web_gateway", p.secure_web_gateway);
-    o.overrides("updated_prompts", &p.updated_prompts);
-    o.overrides("updated_tools", &p.updated_tools);
-    o.finish()
-}
-
-/// The body of an update: only the fields that are set.
-pub fn update_body(p: &ServerUpdateParams) -> String {
-    let mut o = Object::new();
-    o.string("auth_credentials", p.auth_credentials.as_deref());
-    o.string("client_secret", p.client_secret.as_deref());
-    o.nullable("description", &p.description);
-    o.boolean(
-        "is_shared_oauth_callback_enabled",
-        p.is_shared_oauth_callback_enabled,
-    );
-    o.string("name", p.name.as_deref());
-    o.boolean("secure_web_gateway", p.secure_web_gateway);
-    o.overrides("updated_prompts", &p.updated_prompts);
-    o.overrides("updated_tools", &p.updated_tools);
-    o.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::models::AuthType;
-
-    fn overrides() -> Option<Vec<CapabilityOverride>> {
-        Some(vec![
-            CapabilityOverride {
-                name: "list_issues".into(),
-                alias: Some("issues".into()),
-                description: Some("Lists \"open\" issues\n\ttab \u{1}\u{8} \\ é 🦀".into()),
-                enabled: Some(true),
-            },
-            CapabilityOverride {
-                name: "delete_repo".into(),
-                enabled: Some(false),
-                ..Default::default()
-            },
-        ])
-    }
-
-    #[test]
-    fn bodies_match_serde_json_byte_for_byte() {
-        let create = ServerCreateParams {
-            account_id: Some("acc".into()),
-            id: "gh".into(),
-            name: "Git\"Hub\"".into(),
-            hostname: "https://gh.example/mcp".into(),
-            auth_type: AuthType::Bearer,
-            auth_credentials: Some("{\"headers\":{\"X-Key\":\"v\"}}".into()),
-            client_secret: Some("s".into()),
-            description: Some(None),
-            is_shared_oauth_callback_enabled: Some(false),
-            secure_web_gateway: Some(true),
-            updated_prompts: Some(vec![]),
-            updated_tools: overrides(),
-        };
-        assert_eq!(
-            create_body(&create),
-            serde_json::to_string(&create).unwrap()
-        );
-        let update = ServerUpdateParams {
-            description: Some(Some("d".into())),
-            updated_tools: overrides(),
-            ..Default::default()
-        };
-        assert_eq!(
-            update_body(&update),
-            serde_json::to_string(&update).unwrap()
-        );
-        assert_eq!(update_body(&ServerUpdateParams::default()), "{}");
-    }
-}
+/// The servers' bodies, where they were before the resources had their own folders.
+pub use crate::servers::write::{create_body, update_body};

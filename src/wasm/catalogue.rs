@@ -16,10 +16,11 @@ use crate::models::AccountParams;
 use crate::read;
 use crate::validate::Problem;
 
-use super::client::{id_argument, spawn, McpServersClient};
+use super::call::{id_argument, spawn};
 use super::convert::set;
 use super::error::to_js as error_to_js;
 use super::options::{self, RequestOptions};
+use super::servers::McpServersClient;
 use super::signal::abortable;
 
 #[wasm_bindgen(typescript_custom_section)]

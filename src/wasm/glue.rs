@@ -4,7 +4,7 @@ use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
 
-use super::client::ServerPager;
+use super::call::ServerPager;
 
 #[wasm_bindgen(module = "/src/wasm/glue.js")]
 extern "C" {

@@ -1,23 +1,27 @@
 //! What JavaScript sees. Each exported method converts its arguments, calls the Rust core,
 //! and converts the answer back; no API logic lives here.
 
+mod call;
 mod canonical;
 mod catalogue;
-mod client;
 mod convert;
+mod declare;
 mod error;
 mod fetch;
 mod glue;
 mod js_json;
 mod options;
 mod response;
+mod servers;
 mod signal;
 mod validators;
 
+pub use call::ServerPager;
 pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effective_catalogue};
-pub use client::{McpServersClient, ServerPager};
+pub use declare::{export_config, plan_config, validate_config};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};
+pub use servers::McpServersClient;
 pub use validators::{
     validate_server_create_params, validate_server_id, validate_server_list_params,
     validate_server_update_params,

@@ -19,7 +19,8 @@ use crate::retry::Idempotency;
 use crate::shape::Shape;
 use crate::text::{cat, decimal};
 use crate::validate::{self, Problem};
-use crate::write;
+
+use super::{validate as server_validate, write};
 
 /// The calls on one server that take only its id and the account.
 #[derive(Clone, Copy, Debug)]
@@ -199,7 +200,7 @@ impl<T: Transport> Client<T> {
     /// The create request, checked and ready to send.
     pub(crate) fn create_call(&self, params: &ServerCreateParams) -> Result<Call, Error> {
         let account = self.account(params.account_id.as_deref())?;
-        fail_on(validate::create_params(params))?;
+        fail_on(server_validate::create_params(params))?;
         Ok(Call {
             method: Method::Post,
             path: collection(&account),
@@ -282,7 +283,7 @@ impl<T: Transport> Client<T> {
     /// The update request, checked and ready to send.
     pub(crate) fn update_call(&self, id: &str, params: &ServerUpdateParams) -> Result<Call, Error> {
         let account = self.account(params.account_id.as_deref())?;
-        fail_on(validate::update_params(params))?;
+        fail_on(server_validate::update_params(params))?;
         checked_id(id)?;
         Ok(Call {
             method: Method::Put,
