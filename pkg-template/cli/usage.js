@@ -85,7 +85,7 @@ Examples:
     positionals: 1,
     help: `Usage: cf-mcp-servers validate FILE
 
-Checks FILE with the library's validators, without asking the API: JSON syntax (with line and
+Checks FILE with the library's validators, with no network: JSON syntax (with line and
 column), every field's type and rules (the same messages the client gives), secrets only as
 { "env": "NAME" }, each id once. Each problem names the file and the JSON path.
 

@@ -28,7 +28,7 @@ test('bad JSON: the file, the line and the column, for each command that reads a
   for (const command of ['validate', 'plan', 'apply']) {
     const r = await run([command, file, ...(command === 'apply' ? ['--yes'] : [])]);
     assert.equal(r.code, 1, command);
-    assert.match(r.stderr, /broken\.json: line 3, column 19: expected a property name in double quotes/, `${command}: ${r.stderr}`);
+    assert.match(r.stderr, /broken\.json: line 3, column 18: expected a property name in double quotes/, `${command}: ${r.stderr}`);
     assert.equal(r.stdout, '');
   }
   const cut = await run(['validate', writeConfig('{ "servers": [', 'cut.json')]);
@@ -44,7 +44,10 @@ test('bad fields: every problem with its JSON path, from validate and from plan'
       { ...SERVER, id: 'ok-server' },
       { id: 'lit', name: 'Literal', hostname: 'https://l.example.com/mcp', auth_type: 'bearer', auth_credentials: LITERAL },
     ],
-    portals: [{ id: 'p', name: 'P', hostname: 'https://p.example.com', servers: [{ server_id: 'ok-server', colour: 'red' }] }],
+    portals: [
+      { id: 'p', name: 'P', hostname: 'https://p.example.com' },
+      { id: 'q', name: 'Q', hostname: 'q.example.com', servers: [{ server_id: 'ok-server', colour: 'red' }] },
+    ],
   };
   const file = writeConfig(config, 'bad.json');
   for (const command of ['validate', 'plan']) {
@@ -52,7 +55,7 @@ test('bad fields: every problem with its JSON path, from validate and from plan'
     assert.equal(r.code, 1, command);
     const lines = r.stderr.trim().split('\n');
     assert.match(lines[0], /^cf-mcp-servers: .*bad\.json: \d+ problems$/);
-    for (const path of ['servers\\[1\\]\\.id', 'servers\\[1\\]\\.hostname', 'servers\\[2\\]\\.id', 'servers\\[3\\]\\.auth_credentials', 'portals\\[0\\]\\.hostname', 'portals\\[0\\]\\.servers\\[0\\]\\.colour']) {
+    for (const path of ['servers\\[1\\]\\.id', 'servers\\[1\\]\\.hostname', 'servers\\[2\\]\\.id', 'servers\\[3\\]\\.auth_credentials', 'portals\\[0\\]\\.hostname', 'portals\\[1\\]\\.servers\\[0\\]\\.colour']) {
       assert.ok(lines.some((l) => new RegExp(`bad\\.json: ${path}\\b`).test(l)), `${command}: ${path} in\n${r.stderr}`);
     }
     assert.match(r.stderr, /servers\[3\]\.auth_credentials .*\{ "env": "NAME" \}/, 'a literal secret is refused, not repeated');
@@ -112,14 +115,17 @@ test('apply without --yes when stdin is not a terminal refuses, and says how', a
 });
 
 test('secrets from the environment never reach the plan, progress or errors', async () => {
-  // The seeded internal-wiki is bearer: a file that names its secret plans an update of it.
-  const file = writeConfig({
-    servers: [{ id: 'internal-wiki', name: 'Wiki', hostname: 'https://wiki.example.com/mcp', auth_type: 'bearer', auth_credentials: { env: WIKI_VAR } }],
-  });
+  // A new bearer server whose token comes from the environment: apply sends it, nothing prints it.
+  const server = { id: 'secret-server', name: 'Secret', hostname: 'https://s.example.com/mcp', auth_type: 'bearer', auth_credentials: { env: WIKI_VAR } };
+  const file = writeConfig({ servers: [server] });
   const plan = await run(['plan', file]);
+  assert.equal(plan.code, 2, plan.stderr);
+  assert.match(plan.stdout, new RegExp(`auth_credentials: \\{"env":"${WIKI_VAR}"\\}`), 'the plan shows the placeholder');
   const json = await run(['plan', file, '--json']);
+  assert.match(json.stdout, new RegExp(`"env": "${WIKI_VAR}"`), 'the JSON plan names the variable');
   const apply = await run(['apply', file, '--yes']);
   assert.equal(apply.code, 0, apply.stderr);
-  for (const r of [plan, json, apply]) assert.ok(!`${r.stdout}${r.stderr}`.includes(WIKI_SECRET));
-  assert.match(json.stdout, new RegExp(`"env": "${WIKI_VAR}"`), 'the plan names the variable');
+  // The same server again under another id the API refuses: the error is printed, the secret is not.
+  const refused = await run(['apply', writeConfig({ servers: [{ ...server, id: 'secret-server-two', hostname: 'https://s.example.com/mcp#x' }] }), '--yes']);
+  for (const r of [plan, json, apply, refused]) assert.ok(!`${r.stdout}${r.stderr}`.includes(WIKI_SECRET), `${r.stdout}${r.stderr}`);
 });

@@ -10,7 +10,7 @@ const ENV = { CLOUDFLARE_API_TOKEN: '', CLOUDFLARE_ACCOUNT_ID: '', npm_config_of
 
 test('npx cf-mcp-servers: --help, and validate with the installed schema path', async () => {
   await leg('install', '`npx cf-mcp-servers --help` and `validate`: the installed bin', '', async () => {
-    const help = await run('npx', ['--no', 'cf-mcp-servers', '--help'], { env: ENV });
+    const help = await run('npx', ['cf-mcp-servers', '--help'], { env: ENV });
     assert.equal(help.code, 0, help.stderr);
     assert.match(help.stdout, /Usage: cf-mcp-servers <command>/);
     const good = join(PROJECT, 'mcp.json');
@@ -19,11 +19,11 @@ test('npx cf-mcp-servers: --help, and validate with the installed schema path', 
       servers: [{ id: 'docs', name: 'Docs', hostname: 'https://docs.example.com/mcp', auth_type: 'bearer', auth_credentials: { env: 'DOCS_TOKEN' } }],
       portals: [{ id: 'team', name: 'Team', hostname: 'team.example.com', servers: [{ server_id: 'docs' }] }],
     }));
-    const ok = await run('npx', ['--no', 'cf-mcp-servers', 'validate', 'mcp.json'], { env: ENV });
+    const ok = await run('npx', ['cf-mcp-servers', 'validate', 'mcp.json'], { env: ENV });
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /mcp\.json: valid/);
     writeFileSync(join(PROJECT, 'bad.json'), JSON.stringify({ servers: [{ id: 'Bad', name: 'x', hostname: 'x', auth_type: 'bearer' }] }));
-    const bad = await run('npx', ['--no', 'cf-mcp-servers', 'validate', 'bad.json'], { env: ENV });
+    const bad = await run('npx', ['cf-mcp-servers', 'validate', 'bad.json'], { env: ENV });
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /bad\.json: servers\[0\]\.id/);
   });
