@@ -83,7 +83,7 @@ export function renderPlan(plan, { file, accountId, s }) {
   }
   if (plan.notes.length > 0) {
     out.push('', 'Notes:');
-    for (const n of plan.notes) out.push(`  ${s.cyan(safe(n.kind))} ${safe(n.id)}: ${safe(n.message)}`);
+    for (const n of plan.notes) out.push(`  ${s.cyan(`[${safe(n.kind)}]`)} ${safe(n.message)}`);
   }
   if (shown.length > 0) {
     const refused = shown.filter((st) => st.refused).length;
