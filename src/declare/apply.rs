@@ -65,10 +65,9 @@ impl ApplyReport {
 
     /// Records the outcome of the step [`ApplyReport::next`] gave.
     pub fn record(&mut self, outcome: Result<(), Error>) {
-        if self.remaining.is_empty() {
-            return;
-        }
-        let step = self.remaining.remove(0);
+        let mut rest = std::mem::take(&mut self.remaining).into_iter();
+        let Some(step) = rest.next() else { return };
+        self.remaining = rest.collect();
         match outcome {
             Ok(()) => self.done.push(step),
             Err(e) => self.failed = Some((step, e)),
