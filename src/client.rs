@@ -105,7 +105,7 @@ impl<T: Transport> Client<T> {
                 (None, Err(e), Some(expected))
                     if e.may_have_applied == Some(true) && create::is_taken(&e) =>
                 {
-                    call = read_back(&call, &expected.id);
+                    call = read_back(&call, &expected);
                     conflict = Some((expected, e));
                     continue;
                 }
@@ -180,9 +180,11 @@ impl<T: Transport> Client<T> {
                     .map(|success| success.received(response, retries)),
                 (None, Err(e)) => Err(transport_error(ctx, &e, request.timeout_ms, retries)),
             };
-            return match call.idempotency {
-                Idempotency::Create => settled.map_err(|e| create::mark(e, uncertain)),
-                Idempotency::Safe => settled,
+            return match (call.idempotency, &call.expected) {
+                (Idempotency::Create, Some(expected)) => {
+                    settled.map_err(|e| create::mark(e, uncertain, expected.resource))
+                }
+                _ => settled,
             };
         }
     }
@@ -223,15 +225,16 @@ impl<T: Transport> Client<T> {
     }
 }
 
-/// The read of the server a create may have made, on the create's account.
-fn read_back(create: &Call, id: &str) -> Call {
+/// The read of the server or portal a create may have made, on the create's account.
+fn read_back(create: &Call, expected: &Expected) -> Call {
     Call {
         method: Method::Get,
-        path: cat!(create.path, "/", id),
+        path: cat!(create.path, "/", expected.id),
         query: Vec::new(),
         body: None,
         idempotency: Idempotency::Safe,
-        shape: Shape::Server,
+        // A create answers with the item as a read does.
+        shape: create.shape,
         expected: None,
     }
 }

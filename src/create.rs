@@ -5,25 +5,31 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::json::Json;
+use crate::request::Resource;
 use crate::text::{cat, contains_ignore_case};
 
-/// What a create sent that identifies its server: a server read back with these values is the
-/// one the create made.
+/// What a create sent that identifies its server or portal: one read back with these values
+/// is the one the create made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Expected {
+    /// The collection created in.
+    pub resource: Resource,
+    /// The id sent.
     pub id: String,
-    pub name: String,
-    pub hostname: String,
-    pub auth_type: String,
+    /// Other `(key, value)` pairs sent that the item read back must have.
+    pub fields: Vec<(&'static str, String)>,
 }
 
 /// A create's final error, marked with whether the create may have been applied: `uncertain`
 /// when an attempt before the last, or the last itself, got no answer or a 5xx.
-pub(crate) fn mark(mut error: Error, uncertain: bool) -> Error {
+pub(crate) fn mark(mut error: Error, uncertain: bool, resource: Resource) -> Error {
     error.may_have_applied = Some(uncertain);
     if uncertain && !is_taken(&error) {
-        error.message.push_str(
-            " (the server may have been created: an attempt got no answer or a 5xx; read it back before creating it again)",
+        error.message = cat!(
+            error.message,
+            " (the ",
+            resource.singular(),
+            " may have been created: an attempt got no answer or a 5xx; read it back before creating it again)"
         );
     }
     error
@@ -46,13 +52,16 @@ pub(crate) fn settle<J: Json>(
     conflict: Error,
     read: Result<J, Error>,
 ) -> Result<J, Error> {
-    let server = match read {
-        Ok(server) => server,
+    let noun = expected.resource.singular();
+    let item = match read {
+        Ok(item) => item,
         Err(e) => {
             return Err(Error {
                 message: cat!(
                     conflict.message,
-                    " (the server may have been created by an earlier attempt, but reading it back failed: ",
+                    " (the ",
+                    noun,
+                    " may have been created by an earlier attempt, but reading it back failed: ",
                     e.message,
                     ")"
                 ),
@@ -60,21 +69,19 @@ pub(crate) fn settle<J: Json>(
             })
         }
     };
-    let differs = [
-        ("id", &expected.id),
-        ("name", &expected.name),
-        ("hostname", &expected.hostname),
-        ("auth_type", &expected.auth_type),
-    ]
-    .into_iter()
-    .find(|(key, sent)| server.get(key).and_then(|v| v.as_string()).as_ref() != Some(*sent));
+    let id = ("id", expected.id.clone());
+    let differs = std::iter::once(&id)
+        .chain(&expected.fields)
+        .find(|(key, sent)| item.get(key).and_then(|v| v.as_string()).as_ref() != Some(sent));
     match differs {
-        None => Ok(server),
+        None => Ok(item),
         Some((key, _)) => Err(Error {
             may_have_applied: Some(false),
             message: cat!(
                 conflict.message,
-                " (read back: the server with this id has another ",
+                " (read back: the ",
+                noun,
+                " with this id has another ",
                 key,
                 " than was sent, so this is a real conflict, not an earlier attempt of this create)"
             ),
@@ -90,10 +97,13 @@ mod tests {
 
     fn expected() -> Expected {
         Expected {
+            resource: Resource::Servers,
             id: "gh".into(),
-            name: "GitHub".into(),
-            hostname: "https://gh/mcp".into(),
-            auth_type: "bearer".into(),
+            fields: vec![
+                ("name", "GitHub".into()),
+                ("hostname", "https://gh/mcp".into()),
+                ("auth_type", "bearer".into()),
+            ],
         }
     }
 
@@ -109,7 +119,11 @@ mod tests {
         let server = json!({"id": "gh", "name": "GitHub", "hostname": "https://gh/mcp",
                             "auth_type": "bearer", "tools": [], "prompts": [], "status": "waiting"});
         assert_eq!(
-            settle(&expected(), mark(conflict(), true), Ok(server.clone())),
+            settle(
+                &expected(),
+                mark(conflict(), true, Resource::Servers),
+                Ok(server.clone())
+            ),
             Ok(server)
         );
     }
@@ -118,7 +132,12 @@ mod tests {
     fn a_different_server_is_a_real_conflict_and_a_failed_read_stays_in_doubt() {
         let other = json!({"id": "gh", "name": "Someone else's", "hostname": "https://gh/mcp",
                            "auth_type": "bearer"});
-        let e = settle(&expected(), mark(conflict(), true), Ok(other)).unwrap_err();
+        let e = settle(
+            &expected(),
+            mark(conflict(), true, Resource::Servers),
+            Ok(other),
+        )
+        .unwrap_err();
         assert_eq!(e.may_have_applied, Some(false));
         assert!(
             e.message.contains("another name than was sent"),
@@ -126,8 +145,12 @@ mod tests {
             e.message
         );
         let unread = Error::new(ErrorKind::Network, "GET /x: network error: reset");
-        let e = settle::<serde_json::Value>(&expected(), mark(conflict(), true), Err(unread))
-            .unwrap_err();
+        let e = settle::<serde_json::Value>(
+            &expected(),
+            mark(conflict(), true, Resource::Servers),
+            Err(unread),
+        )
+        .unwrap_err();
         assert_eq!(e.may_have_applied, Some(true));
         assert!(e
             .message
@@ -136,10 +159,18 @@ mod tests {
 
     #[test]
     fn a_failed_create_says_whether_it_may_have_been_applied() {
-        let e = mark(Error::new(ErrorKind::Timeout, "POST /x: timed out"), true);
+        let e = mark(
+            Error::new(ErrorKind::Timeout, "POST /x: timed out"),
+            true,
+            Resource::Servers,
+        );
         assert_eq!(e.may_have_applied, Some(true));
         assert!(e.message.contains("may have been created"));
-        let e = mark(Error::new(ErrorKind::Api, "POST /x: 400 bad"), false);
+        let e = mark(
+            Error::new(ErrorKind::Api, "POST /x: 400 bad"),
+            false,
+            Resource::Portals,
+        );
         assert_eq!(e.may_have_applied, Some(false));
         assert_eq!(e.message, "POST /x: 400 bad");
     }

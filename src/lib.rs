@@ -34,10 +34,12 @@ pub mod http;
 pub mod json;
 pub mod log;
 pub mod page;
+pub mod pages;
 pub mod portals;
 pub mod ratelimit;
 pub mod read;
 pub mod redact;
+mod request;
 pub mod response;
 pub mod retry;
 pub mod servers;
@@ -58,11 +60,11 @@ pub use http::{
 };
 pub use json::Json;
 pub use log::LogLevel;
+pub use pages::{ListAll, Pages};
 pub use ratelimit::RateLimit;
 pub use response::ResponseMeta;
 pub use retry::RetryPolicy;
 /// The servers' models, at the crate root as before the resources had their own folders.
 pub use servers::models;
 pub use servers::models::*;
-pub use servers::{ListAll, Pages};
 pub use validate::Problem;

@@ -11,6 +11,9 @@ use crate::models::{AccountParams, CapabilityOverride, ServerListParams};
 use crate::text::cat;
 use crate::validate::Problem;
 
+/// Fields an update refuses because they cannot change, and what to re-create instead.
+pub(crate) type Immutable = Option<(&'static str, &'static [&'static str])>;
+
 /// Reads the fields of one JSON object, collecting problems.
 pub(crate) struct Reader<'a, J> {
     object: Option<&'a J>,
@@ -23,12 +26,13 @@ pub(crate) struct Reader<'a, J> {
 }
 
 impl<'a, J: Json> Reader<'a, J> {
-    /// Starts on `value` (absent or `null` read as `{}`), refusing keys not in `allowed`.
+    /// Starts on `value` (absent or `null` read as `{}`), refusing keys not in `allowed`
+    /// (with a hint for the `immutable` ones).
     pub(crate) fn new(
         value: Option<&'a J>,
         prefix: &str,
         allowed: &[&str],
-        immutable: &[&str],
+        immutable: Immutable,
         problems: &'a mut Vec<Problem>,
     ) -> Self {
         let object = value.filter(|v| !v.is_null());
@@ -53,10 +57,13 @@ impl<'a, J: Json> Reader<'a, J> {
                         reader.present.push(key);
                         continue;
                     }
-                    let hint = if immutable.contains(&key.as_str()) {
-                        " (it cannot be updated: delete and re-create the server to change it)"
-                    } else {
-                        ""
+                    let hint = match immutable {
+                        Some((noun, keys)) if keys.contains(&key.as_str()) => cat!(
+                            " (it cannot be updated: delete and re-create the ",
+                            noun,
+                            " to change it)"
+                        ),
+                        _ => String::new(),
                     };
                     let field = reader.field(&key);
                     reader.problem(field, cat!("is not a parameter of this call", hint));
@@ -152,7 +159,13 @@ impl<'a, J: Json> Reader<'a, J> {
         }
     }
 
-    pub(crate) fn overrides(&mut self, key: &'static str) -> Option<Vec<CapabilityOverride>> {
+    /// An array of objects, each read by `item` with a reader that allows `allowed`.
+    pub(crate) fn objects<T>(
+        &mut self,
+        key: &'static str,
+        allowed: &[&str],
+        mut item: impl FnMut(&mut Reader<'_, J>) -> T,
+    ) -> Option<Vec<T>> {
         let value = self.member(key)?;
         let Some(items) = value.items() else {
             self.mistyped(key, "an array", &value);
@@ -162,23 +175,42 @@ impl<'a, J: Json> Reader<'a, J> {
         let list = items
             .iter()
             .enumerate()
-            .map(|(i, item)| {
-                let mut r = Reader::new(
-                    Some(item),
-                    &cat!(base, "[", i, "]"),
-                    &["name", "alias", "description", "enabled"],
-                    &[],
+            .map(|(i, value)| {
+                let at = cat!(base, "[", i, "]");
+                item(&mut Reader::new(
+                    Some(value),
+                    &at,
+                    allowed,
+                    None,
                     self.problems,
-                );
-                CapabilityOverride {
-                    name: r.required_string("name"),
-                    alias: r.string("alias"),
-                    description: r.string("description"),
-                    enabled: r.boolean("enabled"),
-                }
+                ))
             })
             .collect();
         Some(list)
+    }
+
+    pub(crate) fn overrides(&mut self, key: &'static str) -> Option<Vec<CapabilityOverride>> {
+        self.objects(key, &["name", "alias", "description", "enabled"], |r| {
+            CapabilityOverride {
+                name: r.required_string("name"),
+                alias: r.string("alias"),
+                description: r.string("description"),
+                enabled: r.boolean("enabled"),
+            }
+        })
+    }
+
+    /// A string that may be absent but not `null` (a portal's description).
+    pub(crate) fn non_null_string(&mut self, key: &'static str) -> Option<String> {
+        if self.present.iter().any(|k| k == key) && self.object?.kind_of(key) == Some(Kind::Null) {
+            let field = self.field(key);
+            self.problem(
+                field,
+                "cannot be null: send a string, or leave it out".into(),
+            );
+            return None;
+        }
+        self.string(key)
     }
 }
 
@@ -197,7 +229,7 @@ pub fn list_params<J: Json>(value: Option<&J>) -> Result<ServerListParams, Vec<P
         value,
         "",
         &["account_id", "page", "per_page", "search"],
-        &[],
+        None,
         &mut problems,
     );
     let params = ServerListParams {
@@ -212,7 +244,7 @@ pub fn list_params<J: Json>(value: Option<&J>) -> Result<ServerListParams, Vec<P
 /// Reads the `{ account_id? }` parameters of read, delete and sync.
 pub fn account_params<J: Json>(value: Option<&J>) -> Result<AccountParams, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut r = Reader::new(value, "", &["account_id"], &[], &mut problems);
+    let mut r = Reader::new(value, "", &["account_id"], None, &mut problems);
     let params = AccountParams {
         account_id: r.string("account_id"),
     };

@@ -20,6 +20,12 @@ pub enum Shape {
     Servers,
     /// A sync outcome.
     SyncResult,
+    /// One portal (create, read, update).
+    Portal,
+    /// An array of portals (list), and its `result_info`.
+    Portals,
+    /// A portal without `servers` (delete).
+    PortalSummary,
 }
 
 /// A JSON type a documented field has.
@@ -35,6 +41,8 @@ pub enum Type {
     AnyObject,
     /// An object whose documented members have their types; other members pass.
     Object(&'static [Member]),
+    /// An object with the members of both lists (a resource's fields shared with another).
+    Both(&'static [Member], &'static [Member]),
     /// An array whose every element has this type.
     Array(&'static Type),
 }
@@ -48,6 +56,18 @@ pub struct Member {
     pub ty: Type,
     /// Whether it must be present (and not `null`).
     pub required: bool,
+}
+
+impl Type {
+    /// The documented members of an object type, in order (none for other types).
+    pub fn members(&self) -> impl Iterator<Item = &'static Member> {
+        let (first, second): (&'static [Member], &'static [Member]) = match *self {
+            Type::Object(members) => (members, &[]),
+            Type::Both(first, second) => (first, second),
+            _ => (&[], &[]),
+        };
+        first.iter().chain(second)
+    }
 }
 
 const fn req(key: &'static str, ty: Type) -> Member {
@@ -66,7 +86,7 @@ const fn opt(key: &'static str, ty: Type) -> Member {
     }
 }
 
-use Type::{AnyObject, Array, Bool, Number, Object, String as Str};
+use Type::{AnyObject, Array, Bool, Both, Number, Object, String as Str};
 
 const OVERRIDE: &[Member] = &[
     req("name", Str),
@@ -107,8 +127,8 @@ const AUTH_CONFIG_SUMMARY: Type = Object(&[
     ),
 ]);
 
-/// An MCP server, as `McpServer` in the `.d.ts` declares it.
-pub const SERVER: Type = Object(&[
+/// A server's fields but its overrides, which a portal's server entry shares.
+const SERVER_FIELDS: &[Member] = &[
     req("id", Str),
     req("name", Str),
     req("hostname", Str),
@@ -129,9 +149,15 @@ pub const SERVER: Type = Object(&[
     opt("modified_by", Str),
     opt("secure_web_gateway", Bool),
     opt("status", Str),
-    opt("updated_prompts", OVERRIDES),
-    opt("updated_tools", OVERRIDES),
-]);
+];
+/// An MCP server, as `McpServer` in the `.d.ts` declares it.
+pub const SERVER: Type = Both(
+    SERVER_FIELDS,
+    &[
+        opt("updated_prompts", OVERRIDES),
+        opt("updated_tools", OVERRIDES),
+    ],
+);
 /// A page of servers.
 pub const SERVERS: Type = Array(&SERVER);
 /// A sync outcome.
@@ -140,6 +166,48 @@ pub const SYNC_RESULT: Type = Object(&[
     opt("error_details", ERROR_DETAILS),
     opt("status", Str),
 ]);
+/// A portal's own fields, which are all that delete returns.
+const PORTAL_FIELDS: &[Member] = &[
+    req("id", Str),
+    req("hostname", Str),
+    req("name", Str),
+    opt("allow_code_mode", Bool),
+    opt("code_mode", Str),
+    opt("description", Str),
+    opt("secure_web_gateway", Bool),
+    opt("created_at", Str),
+    opt("created_by", Str),
+    opt("modified_at", Str),
+    opt("modified_by", Str),
+];
+/// A portal's override as responses show it, the portal's and the server's side by side.
+const PORTAL_OVERRIDES: Type = Array(&Object(&[
+    req("name", Str),
+    opt("enabled", Bool),
+    opt("portal_alias", Str),
+    opt("portal_description", Str),
+    opt("server_alias", Str),
+    opt("server_description", Str),
+    opt("description", Str),
+]));
+/// A server as a portal returns it: the server's fields (its overrides being the portal's)
+/// and the link's. `server_id` is optional: the real API has sent only `id`.
+const PORTAL_SERVER: Type = Both(
+    SERVER_FIELDS,
+    &[
+        opt("server_id", Str),
+        opt("default_disabled", Bool),
+        opt("on_behalf", Bool),
+        opt("updated_prompts", PORTAL_OVERRIDES),
+        opt("updated_tools", PORTAL_OVERRIDES),
+    ],
+);
+/// What a portal delete returns: the portal without `servers`.
+pub const PORTAL_SUMMARY: Type = Object(PORTAL_FIELDS);
+/// An MCP portal, as `McpPortal` in the `.d.ts` declares it.
+pub const PORTAL: Type = Both(PORTAL_FIELDS, &[req("servers", Array(&PORTAL_SERVER))]);
+/// A page of portals.
+pub const PORTALS: Type = Array(&PORTAL);
 /// A list's `result_info`.
 pub const RESULT_INFO: Type = Object(&[
     opt("page", Number),
@@ -156,10 +224,13 @@ pub fn check<J: Json>(success: &Success<J>, shape: Shape) -> Result<(), std::str
         Shape::Server => &SERVER,
         Shape::Servers => &SERVERS,
         Shape::SyncResult => &SYNC_RESULT,
+        Shape::Portal => &PORTAL,
+        Shape::Portals => &PORTALS,
+        Shape::PortalSummary => &PORTAL_SUMMARY,
     };
     value(&success.result, ty, "result")?;
     match (&success.result_info_json, shape) {
-        (Some(info), Shape::Servers) => value(info, &RESULT_INFO, "result_info"),
+        (Some(info), Shape::Servers | Shape::Portals) => value(info, &RESULT_INFO, "result_info"),
         _ => Ok(()),
     }
 }
@@ -221,7 +292,7 @@ fn describe(ty: Type) -> &'static str {
         Type::String => "a string",
         Type::Bool => "a boolean",
         Type::Number => "a number",
-        Type::AnyObject | Type::Object(_) => "an object",
+        Type::AnyObject | Type::Object(_) | Type::Both(..) => "an object",
         Type::Array(_) => "an array",
     }
 }
@@ -233,7 +304,10 @@ fn kind_fits(kind: Kind, ty: Type) -> bool {
         (Kind::String, Type::String)
             | (Kind::Bool, Type::Bool)
             | (Kind::Number, Type::Number)
-            | (Kind::Object, Type::AnyObject | Type::Object(_))
+            | (
+                Kind::Object,
+                Type::AnyObject | Type::Object(_) | Type::Both(..)
+            )
             | (Kind::Array, Type::Array(_))
     )
 }
@@ -249,8 +323,8 @@ pub fn walk<J: Json>(json: &J, ty: &Type) -> Result<(), Mismatch> {
         });
     }
     match ty {
-        Type::Object(members) => {
-            for member in *members {
+        Type::Object(_) | Type::Both(..) => {
+            for member in ty.members() {
                 match json.get(member.key) {
                     Some(inner) => walk(&inner, &member.ty),
                     None if member.required => Err(match json.kind_of(member.key) {
@@ -365,7 +439,14 @@ mod tests {
         let mut bad = good("a");
         bad["error"] = json!(false);
         for value in [good("a"), bad, json!(null), json!([]), json!("s")] {
-            for ty in [&SERVER, &SERVERS, &SYNC_RESULT] {
+            for ty in [
+                &SERVER,
+                &SERVERS,
+                &SYNC_RESULT,
+                &PORTAL,
+                &PORTALS,
+                &PORTAL_SUMMARY,
+            ] {
                 assert_eq!(value.conforms(ty), walk(&value, ty).is_ok(), "{value}");
             }
         }

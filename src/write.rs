@@ -51,22 +51,34 @@ impl Object {
         }
     }
 
-    pub(crate) fn overrides(&mut self, key: &str, value: &Option<Vec<CapabilityOverride>>) {
+    /// An array of objects, each written by `item`.
+    pub(crate) fn objects<T>(
+        &mut self,
+        key: &str,
+        value: &Option<Vec<T>>,
+        item: impl Fn(&mut Object, &T),
+    ) {
         let Some(items) = value else { return };
         self.key(key);
         self.out.push('[');
-        for (i, item) in items.iter().enumerate() {
+        for (i, value) in items.iter().enumerate() {
             if i > 0 {
                 self.out.push(',');
             }
             let mut o = Object::new();
+            item(&mut o, value);
+            self.out.push_str(&o.finish());
+        }
+        self.out.push(']');
+    }
+
+    pub(crate) fn overrides(&mut self, key: &str, value: &Option<Vec<CapabilityOverride>>) {
+        self.objects(key, value, |o, item| {
             o.string("name", Some(&item.name));
             o.string("alias", item.alias.as_deref());
             o.string("description", item.description.as_deref());
             o.boolean("enabled", item.enabled);
-            self.out.push_str(&o.finish());
-        }
-        self.out.push(']');
+        });
     }
 
     pub(crate) fn finish(mut self) -> String {

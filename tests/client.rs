@@ -734,3 +734,106 @@ fn optional_fields_of_the_wrong_type_are_decode_errors_naming_the_path() {
         err.message
     );
 }
+
+fn portal_json(id: &str, name: &str) -> String {
+    format!(r#"{{"id":"{id}","name":"{name}","hostname":"{id}.example.com","servers":[]}}"#)
+}
+
+fn portal_params() -> cf_mcp_servers::portals::PortalCreateParams {
+    cf_mcp_servers::portals::PortalCreateParams {
+        id: "new".into(),
+        hostname: "new.example.com".into(),
+        name: "New".into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_portal_create_whose_retry_finds_its_id_taken_settles_by_reading_back() {
+    let taken = || {
+        reply(
+            409,
+            &[],
+            r#"{"success":false,"errors":[{"code":7005,"message":"A portal with id \"new\" already exists"}]}"#,
+        )
+    };
+    let s = script(vec![
+        Err(TransportErrorKind::Timeout),
+        taken(),
+        ok(&portal_json("new", "New")),
+    ]);
+    let portal = block_on(
+        client(&s)
+            .portals()
+            .create(&portal_params(), &RequestOptions::default()),
+    )
+    .unwrap();
+    assert_eq!(portal.portal.name, "New");
+    let calls: Vec<(Method, String)> = s
+        .sent
+        .borrow()
+        .iter()
+        .map(|r| (r.method, r.url.rsplit("/mcp/").next().unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            (Method::Post, "portals".into()),
+            (Method::Post, "portals".into()),
+            (Method::Get, "portals/new".into())
+        ]
+    );
+    // Someone else's portal under that id is a real conflict.
+    let s = script(vec![
+        reply(500, &[], ""),
+        taken(),
+        ok(&portal_json("new", "Theirs")),
+    ]);
+    let err = block_on(
+        client(&s)
+            .portals()
+            .create(&portal_params(), &RequestOptions::default()),
+    )
+    .unwrap_err();
+    assert_eq!(err.may_have_applied, Some(false));
+    assert!(
+        err.message
+            .contains("the portal with this id has another name"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn portal_results_are_checked_against_their_shapes() {
+    let s = script(vec![
+        ok(r#"{"id":"p","name":"P","hostname":"p.example.com"}"#),
+        ok(r#"{"id":"p","name":"P","hostname":"p.example.com"}"#),
+        ok(
+            r#"[{"id":"p","name":"P","hostname":"p.example.com","servers":[{"id":"s","name":"S","hostname":"https://s/mcp","auth_type":"oauth","tools":[],"prompts":[],"updated_tools":[{"enabled":true}]}]}]"#,
+        ),
+    ]);
+    let c = client(&s);
+    let (a, o) = (AccountParams::default(), RequestOptions::default());
+    block_on(async {
+        // Delete answers without `servers`; a read must have them.
+        let gone = c.portals().delete("p", &a, &o).await.unwrap();
+        assert_eq!(gone.hostname, "p.example.com");
+        let err = c.portals().read("p", &a, &o).await.unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Decode);
+        assert!(
+            err.message.contains("result.servers: missing"),
+            "{}",
+            err.message
+        );
+        let err = c.portals().list(&Default::default(), &o).await.unwrap_err();
+        assert!(
+            err.message
+                .contains("result[0].servers[0].updated_tools[0].name: missing"),
+            "{}",
+            err.message
+        );
+    });
+    let methods: Vec<Method> = s.sent.borrow().iter().map(|r| r.method).collect();
+    assert_eq!(methods, [Method::Delete, Method::Get, Method::Get]);
+}

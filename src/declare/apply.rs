@@ -7,12 +7,14 @@ use super::config::SECRET_FIELDS;
 use super::fields;
 use super::plan::{Action, Kind, Plan, Step};
 use super::value::Value;
-use crate::client::Client;
+use crate::client::{Call, Client};
 use crate::config::RequestOptions;
 use crate::error::Error;
 use crate::http::Transport;
+use crate::json::Json;
 use crate::models::{AccountParams, ServerListParams};
-use crate::servers::Pages;
+use crate::pages::Pages;
+use crate::servers::Item;
 use crate::text::cat;
 use crate::validate::Problem;
 
@@ -65,10 +67,9 @@ impl ApplyReport {
 
     /// Records the outcome of the step [`ApplyReport::next`] gave.
     pub fn record(&mut self, outcome: Result<(), Error>) {
-        if self.remaining.is_empty() {
-            return;
-        }
-        let step = self.remaining.remove(0);
+        let mut rest = std::mem::take(&mut self.remaining).into_iter();
+        let Some(step) = rest.next() else { return };
+        self.remaining = rest.collect();
         match outcome {
             Ok(()) => self.done.push(step),
             Err(e) => self.failed = Some((step, e)),
@@ -137,14 +138,6 @@ fn typed<P>(
     }
 }
 
-/// A delete that finds nothing is done: an earlier attempt (or run) deleted it.
-fn gone(result: Result<(), Error>) -> Result<(), Error> {
-    match result {
-        Err(e) if e.status == Some(404) => Ok(()),
-        other => other,
-    }
-}
-
 impl<T: Transport> Client<T> {
     /// Every server and every portal of the account (every page of each), as parsed JSON:
     /// the `state` that `plan` and `export` take.
@@ -153,20 +146,75 @@ impl<T: Transport> Client<T> {
         account_id: Option<&str>,
         options: &RequestOptions,
     ) -> Result<(Vec<T::Json>, Vec<T::Json>), Error> {
-        let mut pages = Pages::new(ServerListParams {
+        let params = ServerListParams {
             account_id: account_id.map(str::to_owned),
             per_page: Some(100),
             ..Default::default()
-        });
-        let mut servers = Vec::new();
-        while let Some(page) = pages.next(self, options).await? {
-            servers.extend(crate::json::Json::items(&page.result).unwrap_or_default());
+        };
+        let mut lists = [Vec::new(), Vec::new()];
+        let walks = [Pages::new(params.clone()), Pages::portals(params)];
+        for (mut pages, list) in walks.into_iter().zip(lists.iter_mut()) {
+            while let Some(page) = pages.next(self, options).await? {
+                list.extend(page.result.items().unwrap_or_default());
+            }
         }
-        let portals = self.all_portals_json(account_id, options).await?;
+        let [servers, portals] = lists;
         Ok((servers, portals))
     }
 
+    /// The requests of one step, in order (a replacement is a delete, then a create).
+    fn step_calls(
+        &self,
+        account: &AccountParams,
+        step: &Step,
+        env: &dyn Env,
+    ) -> Result<Vec<(Call, bool)>, Error> {
+        if let Some(why) = &step.refused {
+            return Err(invalid(step, "refused", why.clone()));
+        }
+        let portals = self.portals();
+        let delete = match step.kind {
+            Kind::Server => self.item_call(Item::Delete, &step.id, account)?,
+            Kind::Portal => portals.item_call(true, &step.id, account)?,
+        };
+        if step.action == Action::Delete {
+            return Ok(vec![(delete, true)]);
+        }
+        let params = resolved(step, env)?;
+        let account_id = account.account_id.clone();
+        let call = match (step.kind, step.action) {
+            (Kind::Server, Action::Update) => {
+                let mut p = typed(step, &params, fields::server_update)?;
+                p.account_id = account_id;
+                self.update_call(&step.id, &p)?
+            }
+            (Kind::Server, _) => {
+                let mut p = typed(step, &params, fields::server_create)?;
+                p.account_id = account_id;
+                self.create_call(&p)?
+            }
+            (Kind::Portal, Action::Create) => {
+                let mut p = typed(step, &params, fields::portal_create)?;
+                p.account_id = account_id;
+                portals.create_call(&p)?
+            }
+            (Kind::Portal, _) => {
+                let mut p = fields::portal_update(typed(step, &params, fields::portal_create)?);
+                p.account_id = account_id;
+                portals.update_call(&step.id, &p)?
+            }
+        };
+        let mut calls = Vec::with_capacity(2);
+        if step.action == Action::Replace {
+            calls.push((delete, true));
+        }
+        calls.push((call, false));
+        Ok(calls)
+    }
+
     /// Runs one step of a plan (secrets from `env`), on `account_id` or the client's account.
+    /// Every request is checked before the first is sent. A delete that finds nothing is done
+    /// (an earlier attempt or run deleted it).
     pub async fn apply_step(
         &self,
         account_id: Option<&str>,
@@ -177,48 +225,13 @@ impl<T: Transport> Client<T> {
         let account = AccountParams {
             account_id: account_id.map(str::to_owned),
         };
-        if let Some(why) = &step.refused {
-            return Err(invalid(step, "refused", why.clone()));
-        }
-        if step.action == Action::Delete {
-            return gone(match step.kind {
-                Kind::Server => self
-                    .delete_json(&step.id, &account, options)
-                    .await
-                    .map(drop),
-                Kind::Portal => self.delete_portal_json(&step.id, &account, options).await,
-            });
-        }
-        let params = resolved(step, env)?;
-        match (step.kind, step.action) {
-            (Kind::Server, Action::Update) => {
-                let mut p = typed(step, &params, fields::server_update)?;
-                p.account_id = account.account_id;
-                self.update_json(&step.id, &p, options).await.map(drop)
-            }
-            (Kind::Server, action) => {
-                let mut p = typed(step, &params, fields::server_create)?;
-                p.account_id = account.account_id.clone();
-                if action == Action::Replace {
-                    gone(
-                        self.delete_json(&step.id, &account, options)
-                            .await
-                            .map(drop),
-                    )?;
-                }
-                self.create_json(&p, options).await.map(drop)
-            }
-            (Kind::Portal, action) => {
-                let mut p = typed(step, &params, fields::portal_create)?;
-                p.account_id = account.account_id;
-                if action == Action::Create {
-                    self.create_portal_json(&p, options).await
-                } else {
-                    self.update_portal_json(&step.id, fields::portal_update(p), options)
-                        .await
-                }
+        for (call, is_delete) in self.step_calls(&account, step, env)? {
+            match self.send(call, options).await {
+                Err(e) if is_delete && e.status == Some(404) => {}
+                other => drop(other?),
             }
         }
+        Ok(())
     }
 
     /// Runs the plan's steps that are not refused, in order, stopping at the first failure.

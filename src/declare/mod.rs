@@ -16,7 +16,6 @@ mod export;
 mod fields;
 mod plan;
 mod plan_json;
-mod portal_calls;
 mod state;
 mod value;
 

@@ -8,7 +8,7 @@
 
 use super::config::{self, Entry, SECRET_FIELDS};
 use super::diff::{diff, merge, FieldChange};
-use super::fields::problem;
+use super::fields::{joined, problem};
 use super::state::{self, Resource, State};
 use super::value::Value;
 use crate::catalogue::Snapshot;
@@ -167,7 +167,7 @@ fn field_changes(want: &Value, have: &Value) -> Vec<(String, Vec<FieldChange>)> 
 }
 
 fn names(list: &[String]) -> String {
-    list.join(", ")
+    joined(list, ", ")
 }
 
 /// The note for a server whose tools or prompts differ from the file's approved digests.
@@ -212,7 +212,7 @@ fn drift(id: &str, approved: &Value, now: &Snapshot, notes: &mut Vec<Note>) {
                 "server ",
                 id,
                 ": upstream differs from the catalogue approved in the file (",
-                parts.join("; "),
+                joined(&parts, "; "),
                 ")"
             ),
         );
@@ -273,7 +273,7 @@ fn server_step(
         );
         if !options.allow_replace {
             replace.refused = Some(cat!(
-                blocked.join(" and "),
+                joined(&blocked, " and "),
                 " cannot be updated: replacing the server (delete, then create) needs allowReplace (--allow-replace)"
             ));
         }
@@ -425,10 +425,12 @@ pub fn plan(config: &Value, state: &State, options: PlanOptions) -> Result<Plan,
         .collect();
     for (id, fields) in &mut current {
         let kept = portal_in_file(id) || !options.prune;
-        let (gone, rest): (Vec<Value>, Vec<Value>) =
-            links_of(fields).iter().cloned().partition(|l| {
-                replaced.contains(&l.get("server_id").and_then(Value::str).unwrap_or_default())
-            });
+        let is_gone = |l: &Value| {
+            replaced.contains(&l.get("server_id").and_then(Value::str).unwrap_or_default())
+        };
+        let links = links_of(fields);
+        let gone: Vec<Value> = links.iter().filter(|l| is_gone(l)).cloned().collect();
+        let rest: Vec<Value> = links.iter().filter(|l| !is_gone(l)).cloned().collect();
         if !kept || gone.is_empty() {
             continue;
         }

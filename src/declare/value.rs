@@ -2,10 +2,8 @@
 //! read into it once (from `serde_json::Value` natively, from JavaScript values in wasm) and
 //! the plan is built from it, so the same code runs in both builds without serde in the wasm.
 
-use serde::de::DeserializeOwned;
-
 use crate::catalogue::Canonical;
-use crate::json::{Json, Kind};
+use crate::json::Kind;
 
 /// A JSON value. Objects keep their members in order.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,8 +94,15 @@ impl Value {
         let Self::Object(members) = self else {
             return None;
         };
-        let at = members.iter().position(|(k, _)| k == key)?;
-        Some(members.remove(at).1)
+        let mut taken = None;
+        members.retain(|(k, v)| {
+            let hit = taken.is_none() && k == key;
+            if hit {
+                taken = Some(v.clone());
+            }
+            !hit
+        });
+        taken
     }
 
     /// The text, if this is a string.
@@ -131,7 +136,15 @@ impl Value {
 
     /// What kind of value this is, for messages.
     pub fn describe(&self) -> &'static str {
-        self.kind().describe()
+        match self {
+            Self::Null => Kind::Null,
+            Self::Bool(_) => Kind::Bool,
+            Self::Number(_) => Kind::Number,
+            Self::String(_) => Kind::String,
+            Self::Array(_) => Kind::Array,
+            Self::Object(_) => Kind::Object,
+        }
+        .describe()
     }
 
     /// JSON equality: members in any order, a `null` member the same as an absent one, and an
@@ -175,54 +188,6 @@ impl From<&Value> for serde_json::Value {
                     .collect(),
             ),
         }
-    }
-}
-
-/// So the parameter readers of [`crate::read`] read call parameters out of a plan's steps.
-impl Json for Value {
-    fn kind(&self) -> Kind {
-        match self {
-            Self::Null => Kind::Null,
-            Self::Bool(_) => Kind::Bool,
-            Self::Number(_) => Kind::Number,
-            Self::String(_) => Kind::String,
-            Self::Array(_) => Kind::Array,
-            Self::Object(_) => Kind::Object,
-        }
-    }
-    fn get(&self, key: &'static str) -> Option<Self> {
-        Value::get(self, key).cloned()
-    }
-    fn kind_of(&self, key: &'static str) -> Option<Kind> {
-        self.members()?
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.kind())
-    }
-    fn as_string(&self) -> Option<String> {
-        self.str().map(str::to_owned)
-    }
-    fn as_number(&self) -> Option<f64> {
-        match self {
-            Self::Number(n) => Some(*n),
-            _ => None,
-        }
-    }
-    fn as_bool(&self) -> Option<bool> {
-        match self {
-            Self::Bool(b) => Some(*b),
-            _ => None,
-        }
-    }
-    fn items(&self) -> Option<Vec<Self>> {
-        self.list().map(<[Value]>::to_vec)
-    }
-    fn keys(&self) -> Option<Vec<String>> {
-        self.members()
-            .map(|m| m.iter().map(|(k, _)| k.clone()).collect())
-    }
-    fn deserialize<T: DeserializeOwned>(&self) -> Result<T, String> {
-        serde_json::from_value(serde_json::Value::from(self)).map_err(|e| e.to_string())
     }
 }
 

@@ -1,13 +1,20 @@
 //! MCP portals (`/accounts/{account_id}/access/ai-controls/mcp/portals`): the one MCP endpoint
 //! agents connect to, aggregating the tools and prompts of the servers it links.
 //!
-//! [`models`] are the wire types, [`validate`] the API's constraints, [`effective`] what an agent
-//! connected to a portal sees, and [`round_trip`] the read → update helper a PUT needs.
+//! [`models`] are the wire types, [`validate`] the API's constraints, [`read`] and [`write`]
+//! the parameters from JSON and the request bodies, [`effective`] what an agent connected to a
+//! portal sees, [`round_trip`] the read → update helper a PUT needs, and [`Portals`] the five
+//! calls (`client.portals()`).
 
+mod calls;
 pub mod effective;
 pub mod models;
+pub mod read;
 pub mod round_trip;
 pub mod validate;
+pub mod write;
+
+pub use calls::Portals;
 
 pub use effective::{effective_view, EffectiveCapability, EffectiveView};
 pub use models::*;

@@ -10,7 +10,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::models::{never_in_body, string_enum, CapabilityOverride, McpServer, ResultInfo};
+use crate::models::{
+    never_in_body, string_enum, AccountParams, CapabilityOverride, McpServer, ResultInfo,
+    ServerListParams,
+};
 
 string_enum! {
     /// A portal's Code Mode policy (it replaced the boolean `allow_code_mode`).
@@ -150,6 +153,13 @@ pub struct PortalSummary {
 
 /// The official SDK's name for what delete returns: a portal without `servers`.
 pub type PortalDeleteResponse = PortalSummary;
+
+/// Parameters of a portal list: `page`, `per_page`, `search` (over id, name and hostname),
+/// as for servers.
+pub type PortalListParams = ServerListParams;
+
+/// Parameters of a portal read or delete: the account, as for servers.
+pub type PortalAccountParams = AccountParams;
 
 /// An MCP portal, as create, read, update and list return it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Tsify)]

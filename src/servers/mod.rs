@@ -11,5 +11,6 @@ pub mod read;
 pub mod validate;
 pub mod write;
 
+/// The page walk, where it was before portals shared it.
+pub use crate::pages::{ListAll, Pages};
 pub(crate) use calls::Item;
-pub use calls::{ListAll, Pages};

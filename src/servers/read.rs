@@ -39,7 +39,7 @@ const IMMUTABLE: &[&str] = &["id", "hostname", "auth_type"];
 /// (missing fields read as empty), so a form can show every problem at once.
 pub fn create_draft<J: Json>(value: Option<&J>) -> (ServerCreateParams, Vec<Problem>) {
     let mut problems = Vec::new();
-    let mut r = Reader::new(value, "", CREATE_FIELDS, &[], &mut problems);
+    let mut r = Reader::new(value, "", CREATE_FIELDS, None, &mut problems);
     let params = ServerCreateParams {
         account_id: r.string("account_id"),
         id: r.required_string("id"),
@@ -68,7 +68,13 @@ pub fn create_params<J: Json>(value: Option<&J>) -> Result<ServerCreateParams, V
 /// Reads `update` parameters; `id`, `hostname` and `auth_type` are refused with a hint.
 pub fn update_params<J: Json>(value: Option<&J>) -> Result<ServerUpdateParams, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut r = Reader::new(value, "", UPDATE_FIELDS, IMMUTABLE, &mut problems);
+    let mut r = Reader::new(
+        value,
+        "",
+        UPDATE_FIELDS,
+        Some(("server", IMMUTABLE)),
+        &mut problems,
+    );
     let params = ServerUpdateParams {
         account_id: r.string("account_id"),
         auth_credentials: r.string("auth_credentials"),

@@ -12,10 +12,10 @@ use crate::error::Error;
 use crate::json::Json;
 
 use super::call::spawn;
-use super::servers::McpServersClient;
 use super::convert::{self, set};
 use super::error::to_js as error_to_js;
 use super::options::{self, RequestOptions};
+use super::servers::McpServersClient;
 use super::signal::abortable;
 
 #[wasm_bindgen(typescript_custom_section)]

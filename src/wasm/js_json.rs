@@ -62,9 +62,9 @@ fn schema_of(ty: &Type) -> JsValue {
         Type::Number => JsValue::from_str("n"),
         Type::AnyObject => JsValue::from_str("o"),
         Type::Array(element) => Array::of2(&JsValue::from_str("a"), &schema_of(element)).into(),
-        Type::Object(members) => {
+        Type::Object(_) | Type::Both(..) => {
             let list = Array::of1(&JsValue::from_str("m"));
-            for m in *members {
+            for m in ty.members() {
                 list.push(&Array::of3(
                     &JsValue::from_str(m.key),
                     &schema_of(&m.ty),
