@@ -20,11 +20,18 @@ function missingSecrets(steps, env) {
   return missing;
 }
 
+/** Asks on the terminal; Ctrl-C or Ctrl-D at the prompt is a no. */
 async function confirm(io, question) {
   const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: true });
+  const cancel = new AbortController();
+  rl.once('SIGINT', () => cancel.abort());
+  rl.once('close', () => cancel.abort());
   try {
-    const answer = await rl.question(question);
+    const answer = await rl.question(question, { signal: cancel.signal });
     return /^\s*y(es)?\s*$/i.test(answer);
+  } catch {
+    io.stderr.write('\n');
+    return false;
   } finally {
     rl.close();
   }

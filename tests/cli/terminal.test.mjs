@@ -1,5 +1,5 @@
 // On a terminal (a pseudo-terminal from util-linux `script`): plan is in colour unless NO_COLOR,
-// and apply asks before changing anything: "no" changes nothing, "yes" applies.
+// and apply asks before changing anything: "no" (or Ctrl-C) changes nothing, "yes" applies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -42,12 +42,15 @@ test('plan on a terminal is in colour; NO_COLOR turns it off', { skip }, async (
   assert.ok(!plain.output.includes('\x1b['), plain.output);
 });
 
-test('apply on a terminal asks: "no" changes nothing, "yes" applies', { skip }, async () => {
+test('apply on a terminal asks: "no" or Ctrl-C changes nothing, "yes" applies', { skip }, async () => {
   const no = await onTerminal(['apply', file], userEnv(api, { NO_COLOR: '1' }), 'no\r');
   assert.equal(no.code, 1, no.output);
   assert.match(no.output, /Apply this step to account 0123456789abcdef0123456789abcdef\? Type yes to go on:/);
   assert.match(no.output, /Nothing was changed\./);
   assert.equal((await cli(['plan', file], { env: userEnv(api) })).code, 2, 'nothing was created');
+  const interrupted = await onTerminal(['apply', file], userEnv(api, { NO_COLOR: '1' }), '\x03');
+  assert.equal(interrupted.code, 1, `Ctrl-C at the prompt is a no:\n${interrupted.output}`);
+  assert.match(interrupted.output, /Nothing was changed\./);
   const yes = await onTerminal(['apply', file], userEnv(api, { NO_COLOR: '1' }), 'yes\r');
   assert.equal(yes.code, 0, yes.output);
   assert.match(yes.output, /\[1\/1\] \+ create server typed done/);
