@@ -468,61 +468,49 @@ pub fn plan(config: &Value, state: &State, options: PlanOptions) -> Result<Plan,
     }
     steps.extend(server_steps);
 
-    for d in &desired.portals {
-        let want = portal_fields(d, &desired, state);
-        let Some((_, have)) = current.iter().find(|(id, _)| *id == d.id) else {
+    // Then the file's portals, and those unlinked above that the file does not name (their
+    // links come back). An update sends the portal as the account had it before any unlink,
+    // with the file's fields over it, and shows what that changes from now.
+    let empty = Value::Object(Vec::new());
+    let kept_unmanaged = current
+        .iter()
+        .filter(|(id, now)| {
+            !portal_in_file(id) && state.portal(id).is_some_and(|p| p.fields != *now)
+        })
+        .map(|(id, _)| (id.as_str(), empty.clone()));
+    let wanted: Vec<(&str, Value)> = desired
+        .portals
+        .iter()
+        .map(|d| (d.id.as_str(), portal_fields(d, &desired, state)))
+        .chain(kept_unmanaged)
+        .collect();
+    for (id, want) in &wanted {
+        let Some((_, have)) = current.iter().find(|(c, _)| c == id) else {
+            let params = Some(with_id(id, want));
             steps.push(step(
                 Action::Create,
                 Kind::Portal,
-                &d.id,
-                all_added(&want),
-                Some(with_id(&d.id, &want)),
+                id,
+                all_added(want),
+                params,
             ));
             continue;
         };
-        if let Some(p) = state.portal(&d.id) {
-            unknown(Kind::Portal, p, &mut notes);
+        let before = state.portal(id).map_or(have, |p| &p.fields);
+        if portal_in_file(id) {
+            if let Some(p) = state.portal(id) {
+                unknown(Kind::Portal, p, &mut notes);
+            }
         }
-        let changes: Vec<FieldChange> = field_changes(&want, have)
+        let merged = merge(before, want);
+        let changes: Vec<FieldChange> = field_changes(&merged, have)
             .into_iter()
             .flat_map(|(_, c)| c)
             .collect();
         if !changes.is_empty() {
-            let params = with_id(&d.id, &merge(have, &want));
-            steps.push(step(
-                Action::Update,
-                Kind::Portal,
-                &d.id,
-                changes,
-                Some(params),
-            ));
+            let params = Some(with_id(id, &merged));
+            steps.push(step(Action::Update, Kind::Portal, id, changes, params));
         }
-    }
-    // A portal the file does not name, unlinked above and kept: its links come back.
-    for (id, unlinked) in &current {
-        let Some(p) = state
-            .portal(id)
-            .filter(|p| !portal_in_file(id) && p.fields != *unlinked)
-        else {
-            continue;
-        };
-        let mut changes = Vec::new();
-        diff(
-            "servers",
-            &p.fields
-                .get("servers")
-                .cloned()
-                .unwrap_or(Value::Array(Vec::new())),
-            unlinked.get("servers"),
-            &mut changes,
-        );
-        steps.push(step(
-            Action::Update,
-            Kind::Portal,
-            id,
-            changes,
-            Some(with_id(id, &p.fields)),
-        ));
     }
 
     let mut deleted_servers: Vec<&Resource> =

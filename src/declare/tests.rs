@@ -319,3 +319,30 @@ fn a_plan_survives_its_own_json() {
     assert_eq!(Json::from(&back.to_value()), Json::from(&plan.to_value()));
     assert_eq!(back.steps.len(), 3);
 }
+
+#[test]
+fn a_portal_the_file_does_not_name_gets_its_link_back_after_a_replacement() {
+    let mut config = exported();
+    config.as_object_mut().unwrap().remove("portals");
+    config["servers"][1]["hostname"] = json!("https://wiki2.example/mcp");
+    let options = PlanOptions {
+        prune: false,
+        allow_replace: true,
+    };
+    let plan = plan_of(&config, options);
+    assert_eq!(
+        summary(&plan),
+        [
+            "update portal main",
+            "!delete portal main",
+            "replace server wiki",
+            "update portal main"
+        ]
+    );
+    let relink = Json::from(plan.steps[3].params.as_ref().unwrap());
+    assert_eq!(
+        relink["servers"][1],
+        json!({"server_id": "wiki", "default_disabled": true, "on_behalf": true})
+    );
+    assert_eq!(plan.steps[3].changes[0].path, "servers[wiki]");
+}

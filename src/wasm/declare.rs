@@ -3,6 +3,7 @@
 //! `Value`, calls `crate::declare`, and writes plain objects back.
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -44,18 +45,6 @@ export interface McpConfig {
 }
 /** Every server and every portal of an account, as the API returns them. */
 export interface AccountState { servers: McpServer[]; portals: McpPortal[] }
-/** `exportConfig`'s options. */
-export interface ExportConfigOptions {
-  /** Write each server's current tools and prompts as approved digests. Default false. */
-  catalogue?: boolean;
-}
-/** `planConfig`'s options. */
-export interface PlanConfigOptions {
-  /** Delete servers and portals the file does not name (else such deletes are refused). */
-  prune?: boolean;
-  /** Replace (delete, then create) a server whose `hostname` or `auth_type` changes. */
-  allowReplace?: boolean;
-}
 /** One field a step changes. Secrets show as their `{ env }` placeholder, never a value. */
 export interface FieldChange { path: string; before?: unknown; after?: unknown }
 /** One step of a plan. */
@@ -93,14 +82,6 @@ export interface ApplyEvent {
   total: number;
   error?: McpServersError;
 }
-/** `apply`'s options. */
-export interface ApplyOptions {
-  /** Where `{ env: NAME }` secrets are read (e.g. `process.env`). */
-  env?: Record<string, string | undefined>;
-  onStep?: (event: ApplyEvent) => void;
-  /** Stops the run: the step in flight fails as `'aborted'`. */
-  signal?: AbortSignal;
-}
 /** What apply did: a second apply of a new plan finishes what is left. */
 export interface ApplyReport {
   done: Step[];
@@ -109,6 +90,46 @@ export interface ApplyReport {
   remaining: Step[];
 }
 "#;
+
+/// `exportConfig`'s options.
+#[derive(Debug, Default, Tsify)]
+pub struct ExportConfigOptions {
+    /// Write each server's current tools and prompts as approved digests (`catalogue`).
+    /// Default false.
+    #[tsify(optional)]
+    pub catalogue: Option<bool>,
+}
+
+/// `planConfig`'s options.
+#[derive(Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanConfigOptions {
+    /// Delete servers and portals the file does not name (else such deletes are refused).
+    #[tsify(optional)]
+    pub prune: Option<bool>,
+    /// Replace (delete, then create) a server whose `hostname` or `auth_type` changes.
+    #[tsify(optional)]
+    pub allow_replace: Option<bool>,
+}
+
+/// `apply`'s options.
+#[derive(Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyOptions {
+    /// Where `{ env: NAME }` secrets are read (e.g. `process.env`).
+    #[tsify(optional, type = "Record<string, string | undefined>")]
+    pub env: Option<JsValue>,
+    /// Called as each step starts and ends; what it throws is ignored.
+    #[tsify(optional, type = "(event: ApplyEvent) => void")]
+    pub on_step: Option<JsValue>,
+    /// Stops the run: the step in flight fails as `'aborted'`.
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: Option<JsValue>,
+}
+
+fn options_of<T: tsify::Tsify>(options: Option<Ts<T>>) -> JsValue {
+    options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
+}
 
 /// A core value as a plain JavaScript value.
 fn to_js(value: &Value) -> JsValue {
@@ -140,7 +161,9 @@ fn flag(options: &JsValue, key: &'static str) -> bool {
 /// `{ field: 'servers[2].hostname', message: 'servers[2].hostname must be …' }`. A secret
 /// written in the file is a problem (write `{ "env": "NAME" }`), and so is an id twice.
 #[wasm_bindgen(js_name = validateConfig, unchecked_return_type = "Problem[]")]
-pub fn validate_config(config: JsValue) -> JsValue {
+pub fn validate_config(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] config: JsValue,
+) -> JsValue {
     convert::problems(&declare::validate_config(&Value::read(&config)))
 }
 
@@ -150,8 +173,9 @@ pub fn validate_config(config: JsValue) -> JsValue {
 #[wasm_bindgen(js_name = exportConfig, unchecked_return_type = "McpConfig")]
 pub fn export_config(
     #[wasm_bindgen(unchecked_param_type = "AccountState")] state: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ExportConfigOptions")] options: JsValue,
+    options: Option<Ts<ExportConfigOptions>>,
 ) -> Result<JsValue, JsValue> {
+    let options = options_of(options);
     let options = ExportOptions {
         catalogue: flag(&options, "catalogue"),
     };
@@ -165,8 +189,9 @@ pub fn export_config(
 pub fn plan_config(
     #[wasm_bindgen(unchecked_param_type = "McpConfig")] desired: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AccountState")] state: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PlanConfigOptions")] options: JsValue,
+    options: Option<Ts<PlanConfigOptions>>,
 ) -> Result<JsValue, JsValue> {
+    let options = options_of(options);
     let options = PlanOptions {
         prune: flag(&options, "prune"),
         allow_replace: flag(&options, "allowReplace"),
@@ -223,9 +248,9 @@ impl McpServersClient {
     /// Every server and every portal of the account, every page of each:
     /// `{ servers, portals }`, what `exportConfig` and `planConfig` take.
     #[wasm_bindgen(unchecked_return_type = "Promise<AccountState>")]
-    pub fn state(&self, options: Option<tsify::Ts<RequestOptions>>) -> Promise {
+    pub fn state(&self, options: Option<Ts<RequestOptions>>) -> Promise {
         let core = self.core.clone();
-        let options = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
+        let options = options_of(options);
         spawn(async move {
             let (opts, signal) = options::request_options(&options).map_err(error_to_js)?;
             let (servers, portals) = abortable(signal, "state", core.state_json(None, &opts))
@@ -246,9 +271,10 @@ impl McpServersClient {
     pub fn apply(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ApplyOptions")] options: JsValue,
+        options: Option<Ts<ApplyOptions>>,
     ) -> Promise {
         let core = self.core.clone();
+        let options = options_of(options);
         spawn(async move {
             let plan =
                 Plan::read(&Value::read(&plan)).map_err(|p| error_to_js(Error::validation(p)))?;
