@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DEMO_ACCOUNT, cli, exported, startEmulator, tempDir, userEnv, writeConfig } from './_harness.mjs';
 
 const FAULTS = '429=0.2,503=0.1,drop=0.05';
-const SERVERS = 12;
+const SERVERS = 30;
 const RUNS = 15;
 
 function config() {
@@ -19,11 +19,11 @@ function config() {
     description: `server ${i}`,
     updated_tools: [{ name: 'search', alias: `search${i}` }],
   }));
-  const portals = [0, 1].map((p) => ({
+  const portals = [0, 1, 2].map((p) => ({
     id: `chaos-portal-${p}`,
     name: `Chaos portal ${p}`,
     hostname: `chaos-${p}.example.com`,
-    servers: servers.filter((_, i) => i % 2 === p).map((s) => ({ server_id: s.id })),
+    servers: servers.filter((_, i) => i % 3 === p).map((s) => ({ server_id: s.id })),
   }));
   return { account_id: DEMO_ACCOUNT, servers, portals };
 }
@@ -50,7 +50,7 @@ test(`apply under --faults '${FAULTS}' converges after reruns, nothing lost or d
   const calm = await startEmulator({ data });
   const after = await exported(calm);
   assert.deepEqual(after.servers.map((s) => s.id).sort(), desired.servers.map((s) => s.id).sort(), 'each server once');
-  assert.deepEqual(after.portals.map((p) => p.id).sort(), ['chaos-portal-0', 'chaos-portal-1']);
+  assert.deepEqual(after.portals.map((p) => p.id).sort(), ['chaos-portal-0', 'chaos-portal-1', 'chaos-portal-2']);
   for (const s of desired.servers) {
     const got = after.servers.find((x) => x.id === s.id);
     assert.equal(got.description, s.description, s.id);
