@@ -3,21 +3,13 @@
 import { createInterface } from 'node:readline/promises';
 import { CliError } from './errors.js';
 import { effective, heading, renderPlan, safe, style } from './render.js';
+import { envRefs } from './secrets.js';
 
-const SECRET_FIELDS = ['auth_credentials', 'client_secret'];
-
-/** `NAME (server id auth_credentials)` for each secret a step needs that the environment lacks. */
+/** `NAME (server id auth_credentials)` for each secret a step sends that the environment lacks. */
 function missingSecrets(steps, env) {
-  const missing = [];
-  for (const step of steps) {
-    for (const field of SECRET_FIELDS) {
-      const name = step.params?.[field]?.env;
-      if (typeof name === 'string' && !(typeof env[name] === 'string' && env[name] !== '')) {
-        missing.push(`${name} (${step.kind} ${step.id} ${field})`);
-      }
-    }
-  }
-  return missing;
+  return steps.flatMap((step) => envRefs(step.params)
+    .filter(({ name }) => !(typeof env[name] === 'string' && env[name] !== ''))
+    .map(({ path, name }) => `${name} (${step.kind} ${safe(step.id)} ${path})`));
 }
 
 /** Asks on the terminal; Ctrl-C or Ctrl-D at the prompt is a no. */

@@ -5,7 +5,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportConfig, planConfig } from '../node.js';
 import { account, client } from './connect.js';
-import { load } from './file.js';
+import { describe, load } from './file.js';
+import { envRefs } from './secrets.js';
 import { effective, renderPlan, style } from './render.js';
 import { applyPlan } from './apply.js';
 import { CliError } from './errors.js';
@@ -43,8 +44,8 @@ export async function exportCommand({ values }, io) {
   const portals = config.portals?.length ?? 0;
   const where = target === undefined ? '' : ` to ${values.out}`;
   io.stderr.write(`Exported ${plural(servers, 'server')} and ${plural(portals, 'portal')} of account ${accountId}${where}.\n`);
-  const secrets = [...text.matchAll(/"env": "([A-Za-z0-9_]+)"/g)].map((m) => m[1]);
-  if (secrets.length > 0) io.stderr.write(`Secrets are placeholders: apply reads them from ${[...new Set(secrets)].join(', ')}.\n`);
+  const secrets = new Set(envRefs(config).map((r) => r.name));
+  if (secrets.size > 0) io.stderr.write(`Secrets are placeholders: apply reads them from ${[...secrets].join(', ')}.\n`);
   return 0;
 }
 
@@ -54,8 +55,15 @@ async function planFile({ values, file }, io) {
   const accountId = account(values, io.env, file, config);
   const api = client(values, io.env, accountId);
   const state = await api.state();
-  const plan = planConfig(config, state, { prune: Boolean(values.prune), allowReplace: Boolean(values['allow-replace']) });
-  return { plan, accountId, api };
+  try {
+    const plan = planConfig(config, state, { prune: Boolean(values.prune), allowReplace: Boolean(values['allow-replace']) });
+    return { plan, accountId, api };
+  } catch (e) {
+    // What only the account can tell (a portal linking a server neither in the file nor there).
+    if (e?.kind !== 'validation') throw e;
+    const problems = (e.errors ?? []).map((p) => describe(file, { message: p.message }));
+    throw new CliError(`${file}: cannot be planned against account ${accountId}`, problems);
+  }
 }
 
 export async function planCommand(args, io) {

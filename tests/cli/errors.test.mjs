@@ -62,6 +62,16 @@ test('bad fields: every problem with its JSON path, from validate and from plan'
   }
 });
 
+test('a portal linking a server neither in the file nor in the account: the file, the path, exit 1', async () => {
+  const file = writeConfig({ portals: [{ id: 'lonely', name: 'Lonely', hostname: 'lonely.example.com', servers: [{ server_id: 'ghost' }] }] }, 'ghost.json');
+  const valid = await run(['validate', file]);
+  assert.equal(valid.code, 0, 'valid on its own: only the account can tell');
+  const r = await run(['plan', file]);
+  assert.equal(r.code, 1, r.stdout);
+  assert.match(r.stderr, /ghost\.json: cannot be planned against account 0123456789abcdef0123456789abcdef/);
+  assert.match(r.stderr, /ghost\.json: portals\[0\]\.servers\[0\]\.server_id .*ghost/);
+});
+
 test('a valid file validates without credentials or network', async () => {
   const r = await run(['validate', writeConfig({ servers: [SERVER], portals: [] }, 'good.json')], { PATH: process.env.PATH });
   assert.equal(r.code, 0, r.stderr);
