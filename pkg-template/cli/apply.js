@@ -78,7 +78,7 @@ export async function applyPlan(plan, { values, file, accountId, api }, io) {
     const { step, error } = report.failed;
     const left = report.remaining.length;
     throw new CliError(`apply: ${step.action} ${step.kind} ${safe(step.id)} failed: ${safe(error?.message ?? error)}`, [
-      `${done} of ${steps.length} steps done, ${left} not run (and the failed one). Run apply again to finish: it plans from what the account has now.`,
+      `${done} of ${steps.length} steps done, 1 failed, ${left} not run. Run apply again to finish: it plans again from what the account has now.`,
     ]);
   }
   io.stdout.write(`\n${s.green(`Applied ${done} of ${steps.length} steps.`)}\n`);
