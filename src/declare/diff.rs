@@ -96,10 +96,7 @@ pub(crate) fn merge(have: &Value, want: &Value) -> Value {
                 links
                     .iter()
                     .map(|link| {
-                        let id = link
-                            .get("server_id")
-                            .and_then(Value::str)
-                            .unwrap_or_default();
+                        let id = link.str_at("server_id");
                         keyed(had, "server_id", id)
                             .map_or_else(|| link.clone(), |old| merge(old, link))
                     })

@@ -320,10 +320,7 @@ fn portal_fields(d: &Entry, desired: &config::Desired, state: &State) -> Value {
         let links = links
             .iter()
             .map(|link| {
-                let id = link
-                    .get("server_id")
-                    .and_then(Value::str)
-                    .unwrap_or_default();
+                let id = link.str_at("server_id");
                 let server = desired
                     .servers
                     .iter()
@@ -380,10 +377,7 @@ pub fn plan(config: &Value, state: &State, options: PlanOptions) -> Result<Plan,
     let mut problems = Vec::new();
     for (i, p) in desired.portals.iter().enumerate() {
         for (j, link) in links_of(&p.fields).iter().enumerate() {
-            let id = link
-                .get("server_id")
-                .and_then(Value::str)
-                .unwrap_or_default();
+            let id = link.str_at("server_id");
             let why = if in_file(id) {
                 continue;
             } else if state.server(id).is_none() {
@@ -425,9 +419,7 @@ pub fn plan(config: &Value, state: &State, options: PlanOptions) -> Result<Plan,
         .collect();
     for (id, fields) in &mut current {
         let kept = portal_in_file(id) || !options.prune;
-        let is_gone = |l: &Value| {
-            replaced.contains(&l.get("server_id").and_then(Value::str).unwrap_or_default())
-        };
+        let is_gone = |l: &Value| replaced.contains(&l.str_at("server_id"));
         let links = links_of(fields);
         let gone: Vec<Value> = links.iter().filter(|l| is_gone(l)).cloned().collect();
         let rest: Vec<Value> = links.iter().filter(|l| !is_gone(l)).cloned().collect();
@@ -437,11 +429,7 @@ pub fn plan(config: &Value, state: &State, options: PlanOptions) -> Result<Plan,
         let changes = gone
             .into_iter()
             .map(|l| FieldChange {
-                path: cat!(
-                    "servers[",
-                    l.get("server_id").and_then(Value::str).unwrap_or_default(),
-                    "]"
-                ),
+                path: cat!("servers[", l.str_at("server_id"), "]"),
                 before: Some(l),
                 after: None,
             })

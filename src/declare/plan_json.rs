@@ -72,11 +72,7 @@ impl Step {
             .unwrap_or_default()
             .iter()
             .map(|c| FieldChange {
-                path: c
-                    .get("path")
-                    .and_then(Value::str)
-                    .unwrap_or_default()
-                    .to_owned(),
+                path: c.str_at("path").to_owned(),
                 before: c.get("before").cloned(),
                 after: c.get("after").cloned(),
             })

@@ -181,7 +181,7 @@ fn list<'a>(state: &'a Value, key: &str, problems: &mut Vec<Problem>) -> &'a [Va
 }
 
 fn id_of(item: &Value, at: &str, problems: &mut Vec<Problem>) -> String {
-    let id = item.get("id").and_then(Value::str).unwrap_or_default();
+    let id = item.str_at("id");
     if id.is_empty() {
         problems.push(problem(
             &cat!(at, ".id"),

@@ -113,6 +113,11 @@ impl Value {
         }
     }
 
+    /// The member `key`'s text; empty when it is not a string.
+    pub fn str_at(&self, key: &str) -> &str {
+        self.get(key).and_then(Value::str).unwrap_or_default()
+    }
+
     /// The elements, if this is an array.
     pub fn list(&self) -> Option<&[Value]> {
         match self {

@@ -1,6 +1,7 @@
 //! What an agent connected to a portal sees: the tools and prompts of its servers after
-//! prefixing, aliases and enables. One pure function, shared by the emulator's portal endpoint
-//! and (later) the admin page and the client.
+//! prefixing, aliases and enables. One pure function ([`exposed`], over any [`Json`]), shared
+//! by the emulator's portal endpoint ([`effective_view`]) and JavaScript's `effectivePortalView`
+//! (which the admin page shows).
 //!
 //! The rules (portals reference §6.4, §6.5): every capability is named `{server_id}_{name}`;
 //! the name inside the prefix is the portal alias, else the server alias, else the upstream
@@ -12,13 +13,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tsify::Tsify;
 
-use super::models::{McpPortal, PortalOverride, PortalServer};
+use super::models::McpPortal;
+use crate::json::Json;
 use crate::models::JsonObject;
 use crate::text::cat;
 
-/// One tool or prompt as the portal exposes it.
+/// One tool or prompt as the portal exposes it (`PortalCapability` in TypeScript, as
+/// `EffectiveCapability` there is the catalogue review's).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Tsify)]
-pub struct EffectiveCapability {
+pub struct PortalCapability {
     /// The name agents see and call: `{server_id}_{alias or name}`.
     pub name: String,
     /// Description agents see, if any.
@@ -35,82 +38,139 @@ pub struct EffectiveCapability {
     pub definition: JsonObject,
 }
 
+/// The name the emulator and earlier code use.
+pub type EffectiveCapability = PortalCapability;
+
 /// Everything a portal exposes, in the order of its servers, then of each server's lists.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
 pub struct EffectiveView {
     /// The tools agents can list and call.
-    pub tools: Vec<EffectiveCapability>,
+    pub tools: Vec<PortalCapability>,
     /// The prompts agents can list and get.
-    pub prompts: Vec<EffectiveCapability>,
+    pub prompts: Vec<PortalCapability>,
 }
 
 impl EffectiveView {
     /// The exposed tool called `name`, if there is one.
-    pub fn tool(&self, name: &str) -> Option<&EffectiveCapability> {
+    pub fn tool(&self, name: &str) -> Option<&PortalCapability> {
         self.tools.iter().find(|t| t.name == name)
     }
 
     /// The exposed prompt called `name`, if there is one.
-    pub fn prompt(&self, name: &str) -> Option<&EffectiveCapability> {
+    pub fn prompt(&self, name: &str) -> Option<&PortalCapability> {
         self.prompts.iter().find(|p| p.name == name)
     }
 }
 
-/// The tools and prompts an agent sees through `portal`, from its servers' last sync.
-pub fn effective_view(portal: &McpPortal) -> EffectiveView {
-    let mut view = EffectiveView::default();
-    for entry in &portal.servers {
-        let tools = entry.updated_tools.as_deref().unwrap_or_default();
-        let prompts = entry.updated_prompts.as_deref().unwrap_or_default();
-        expose(entry, &entry.server.tools, tools, &mut view.tools);
-        expose(entry, &entry.server.prompts, prompts, &mut view.prompts);
-    }
-    view
+/// One capability a portal exposes, over any [`Json`]: what agents see, and the upstream
+/// definition as the server synced it (the caller writes `name` and `description` into a copy).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exposed<J> {
+    /// The name agents see and call.
+    pub name: String,
+    /// The description agents see, if any.
+    pub description: Option<String>,
+    /// The server it comes from.
+    pub server_id: String,
+    /// Its name on that server.
+    pub upstream_name: String,
+    /// The upstream definition, unchanged.
+    pub upstream: J,
 }
 
-fn expose(
-    entry: &PortalServer,
-    upstream: &[JsonObject],
-    overrides: &[PortalOverride],
-    out: &mut Vec<EffectiveCapability>,
+/// What a portal exposes, over any [`Json`]: the one implementation of the rules, which
+/// [`effective_view`] (the emulator's gateway) and `effectivePortalView` (JavaScript) use.
+pub fn exposed<J: Json>(portal: &J) -> (Vec<Exposed<J>>, Vec<Exposed<J>>) {
+    let (mut tools, mut prompts) = (Vec::new(), Vec::new());
+    for entry in portal
+        .get("servers")
+        .and_then(|s| s.items())
+        .unwrap_or_default()
+    {
+        expose(&entry, "tools", "updated_tools", &mut tools);
+        expose(&entry, "prompts", "updated_prompts", &mut prompts);
+    }
+    (tools, prompts)
+}
+
+/// The tools and prompts an agent sees through `portal`, from its servers' last sync.
+pub fn effective_view(portal: &McpPortal) -> EffectiveView {
+    let (tools, prompts) = serde_json::to_value(portal)
+        .map(|value| exposed(&value))
+        .unwrap_or_default();
+    let typed = |list: Vec<Exposed<Value>>| -> Vec<PortalCapability> {
+        list.into_iter()
+            .map(|item| {
+                let mut definition = match item.upstream {
+                    Value::Object(map) => map,
+                    _ => JsonObject::new(),
+                };
+                definition.insert("name".into(), Value::String(item.name.clone()));
+                if let Some(text) = &item.description {
+                    definition.insert("description".into(), Value::String(text.clone()));
+                }
+                PortalCapability {
+                    name: item.name,
+                    description: item.description,
+                    server_id: item.server_id,
+                    upstream_name: item.upstream_name,
+                    definition,
+                }
+            })
+            .collect()
+    };
+    EffectiveView {
+        tools: typed(tools),
+        prompts: typed(prompts),
+    }
+}
+
+fn text<J: Json>(value: &J, key: &'static str) -> Option<String> {
+    value.get(key).and_then(|v| v.as_string())
+}
+
+fn expose<J: Json>(
+    entry: &J,
+    list: &'static str,
+    overrides_key: &'static str,
+    out: &mut Vec<Exposed<J>>,
 ) {
-    let shown_by_default = !entry.default_disabled.unwrap_or(false);
-    let server_id = entry.server_id();
-    for definition in upstream {
-        let Some(name) = definition.get("name").and_then(Value::as_str) else {
+    let shown_by_default = !entry
+        .get("default_disabled")
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    // The real API has sent entries without `server_id`: `id` names the prefix then.
+    let Some(server_id) = text(entry, "server_id").or_else(|| text(entry, "id")) else {
+        return;
+    };
+    let overrides = entry
+        .get(overrides_key)
+        .and_then(|o| o.items())
+        .unwrap_or_default();
+    for definition in entry.get(list).and_then(|l| l.items()).unwrap_or_default() {
+        let Some(name) = text(&definition, "name") else {
             continue;
         };
-        let item = overrides.iter().find(|o| o.name == name);
-        if !item.and_then(|o| o.enabled).unwrap_or(shown_by_default) {
+        let item = overrides
+            .iter()
+            .find(|o| text(*o, "name").as_deref() == Some(name.as_str()));
+        let enabled = item
+            .and_then(|o| o.get("enabled"))
+            .and_then(|e| e.as_bool());
+        if !enabled.unwrap_or(shown_by_default) {
             continue;
         }
-        let alias = item.and_then(|o| o.portal_alias.as_deref().or(o.server_alias.as_deref()));
-        let description = item
-            .and_then(|o| {
-                o.portal_description
-                    .as_ref()
-                    .or(o.server_description.as_ref())
-                    .or(o.description.as_ref())
-            })
-            .cloned()
-            .or_else(|| {
-                definition
-                    .get("description")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-            });
-        let exposed = cat!(server_id, "_", alias.unwrap_or(name));
-        let mut shown = definition.clone();
-        shown.insert("name".into(), Value::String(exposed.clone()));
-        if let Some(text) = &description {
-            shown.insert("description".into(), Value::String(text.clone()));
-        }
-        out.push(EffectiveCapability {
-            name: exposed,
+        let first =
+            |keys: &[&'static str]| item.and_then(|o| keys.iter().find_map(|key| text(o, key)));
+        let alias = first(&["portal_alias", "server_alias"]);
+        let description = first(&["portal_description", "server_description", "description"])
+            .or_else(|| text(&definition, "description"));
+        out.push(Exposed {
+            name: cat!(server_id, "_", alias.as_deref().unwrap_or(&name)),
             description,
-            server_id: server_id.to_owned(),
-            upstream_name: name.to_owned(),
-            definition: shown,
+            server_id: server_id.clone(),
+            upstream_name: name,
+            upstream: definition,
         });
     }
 }
@@ -123,7 +183,7 @@ mod tests {
         serde_json::from_value(json).unwrap()
     }
 
-    fn names(list: &[EffectiveCapability]) -> Vec<&str> {
+    fn names(list: &[PortalCapability]) -> Vec<&str> {
         list.iter().map(|c| c.name.as_str()).collect()
     }
 

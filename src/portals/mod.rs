@@ -16,6 +16,8 @@ pub mod write;
 
 pub use calls::Portals;
 
-pub use effective::{effective_view, EffectiveCapability, EffectiveView};
+pub use effective::{
+    effective_view, exposed, EffectiveCapability, EffectiveView, Exposed, PortalCapability,
+};
 pub use models::*;
-pub use round_trip::portal_to_update_params;
+pub use round_trip::{portal_to_update_params, update_params_of};

@@ -255,6 +255,14 @@ pub struct PortalUpdateParams {
     #[serde(default, skip_serializing_if = "never_in_body")]
     #[tsify(optional)]
     pub account_id: Option<String>,
+    /// Bare host name, like `mcp.example.com` (no scheme, path or port).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub hostname: Option<String>,
+    /// Display name, at most 350 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub name: Option<String>,
     /// Deprecated: send `code_mode` instead; when both are sent they must agree.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -271,14 +279,6 @@ pub struct PortalUpdateParams {
     )]
     #[tsify(optional)]
     pub description: Option<String>,
-    /// Bare host name, like `mcp.example.com` (no scheme, path or port).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub hostname: Option<String>,
-    /// Display name, at most 350 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub name: Option<String>,
     /// Route outbound MCP traffic through Zero Trust Secure Web Gateway.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]

@@ -2,7 +2,8 @@
 //! a prior GET), so a page or a script turns the portal it read into update parameters that keep
 //! it unchanged, then changes just what it means to.
 
-use super::models::{McpPortal, PortalOverride, PortalServerLink, PortalUpdateParams};
+use super::models::{CodeMode, McpPortal, PortalServerLink, PortalUpdateParams};
+use crate::json::Json;
 use crate::models::CapabilityOverride;
 
 /// Update parameters that leave `portal` as it is: every field, and each server link with the
@@ -10,27 +11,47 @@ use crate::models::CapabilityOverride;
 /// `server_*` belong to the server resource and are dropped). Sends `code_mode` and not the
 /// deprecated `allow_code_mode` when the portal has both.
 pub fn portal_to_update_params(portal: &McpPortal) -> PortalUpdateParams {
-    let fields = &portal.portal;
+    serde_json::to_value(portal)
+        .map(|value| update_params_of(&value))
+        .unwrap_or_default()
+}
+
+fn text<J: Json>(value: &J, key: &'static str) -> Option<String> {
+    value.get(key).and_then(|v| v.as_string())
+}
+
+fn flag<J: Json>(value: &J, key: &'static str) -> Option<bool> {
+    value.get(key).and_then(|v| v.as_bool())
+}
+
+/// [`portal_to_update_params`] over any [`Json`] (in wasm, the portal as JavaScript holds it):
+/// the one implementation.
+pub fn update_params_of<J: Json>(portal: &J) -> PortalUpdateParams {
+    let code_mode = text(portal, "code_mode").map(|mode| CodeMode::from(mode.as_str()));
+    let servers = portal
+        .get("servers")
+        .and_then(|s| s.items())
+        .unwrap_or_default();
     PortalUpdateParams {
         account_id: None,
-        allow_code_mode: fields
-            .allow_code_mode
-            .filter(|_| fields.code_mode.is_none()),
-        code_mode: fields.code_mode.clone(),
-        description: fields.description.clone(),
-        hostname: Some(fields.hostname.clone()),
-        name: Some(fields.name.clone()),
-        secure_web_gateway: fields.secure_web_gateway,
+        allow_code_mode: flag(portal, "allow_code_mode").filter(|_| code_mode.is_none()),
+        code_mode,
+        description: text(portal, "description"),
+        hostname: text(portal, "hostname"),
+        name: text(portal, "name"),
+        secure_web_gateway: flag(portal, "secure_web_gateway"),
         servers: Some(
-            portal
-                .servers
+            servers
                 .iter()
                 .map(|entry| PortalServerLink {
-                    server_id: entry.server_id().to_owned(),
-                    default_disabled: entry.default_disabled,
-                    on_behalf: entry.on_behalf,
-                    updated_prompts: entry.updated_prompts.as_deref().map(portal_level),
-                    updated_tools: entry.updated_tools.as_deref().map(portal_level),
+                    // The real API has sent entries without `server_id`.
+                    server_id: text(entry, "server_id")
+                        .or_else(|| text(entry, "id"))
+                        .unwrap_or_default(),
+                    default_disabled: flag(entry, "default_disabled"),
+                    on_behalf: flag(entry, "on_behalf"),
+                    updated_prompts: portal_level(entry, "updated_prompts"),
+                    updated_tools: portal_level(entry, "updated_tools"),
                 })
                 .collect(),
         ),
@@ -38,27 +59,27 @@ pub fn portal_to_update_params(portal: &McpPortal) -> PortalUpdateParams {
 }
 
 /// The portal-level part of response overrides; items with nothing set on the portal go.
-fn portal_level(items: &[PortalOverride]) -> Vec<CapabilityOverride> {
-    items
+fn portal_level<J: Json>(entry: &J, key: &'static str) -> Option<Vec<CapabilityOverride>> {
+    let items = entry.get(key)?.items()?;
+    let kept = items
         .iter()
         .filter_map(|item| {
             // Responses older than the portal/server split carry the portal's description as
             // `description` alone.
-            let description = item.portal_description.clone().or_else(|| {
-                item.description
-                    .clone()
-                    .filter(|_| item.server_description.is_none())
+            let description = text(item, "portal_description").or_else(|| {
+                text(item, "description").filter(|_| text(item, "server_description").is_none())
             });
             let kept = CapabilityOverride {
-                name: item.name.clone(),
-                alias: item.portal_alias.clone(),
+                name: text(item, "name").unwrap_or_default(),
+                alias: text(item, "portal_alias"),
                 description,
-                enabled: item.enabled,
+                enabled: flag(item, "enabled"),
             };
             (kept.alias.is_some() || kept.description.is_some() || kept.enabled.is_some())
                 .then_some(kept)
         })
-        .collect()
+        .collect();
+    Some(kept)
 }
 
 #[cfg(test)]

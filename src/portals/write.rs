@@ -1,5 +1,6 @@
 //! A portal's create and update bodies, written with the shared [`crate::write`] machinery:
-//! exactly the fields that are set, in the order serde writes them.
+//! exactly the fields that are set, in the API's documented order (create's, for an update
+//! too), which serde also writes.
 
 use super::models::{PortalCreateParams, PortalServerLink, PortalUpdateParams};
 use crate::write::Object;
@@ -31,11 +32,11 @@ pub fn create_body(p: &PortalCreateParams) -> String {
 /// The body of a portal update: only the fields that are set (`servers` replaces the mapping).
 pub fn update_body(p: &PortalUpdateParams) -> String {
     let mut o = Object::new();
+    o.string("hostname", p.hostname.as_deref());
+    o.string("name", p.name.as_deref());
     o.boolean("allow_code_mode", p.allow_code_mode);
     o.string("code_mode", p.code_mode.as_ref().map(|m| m.as_str()));
     o.string("description", p.description.as_deref());
-    o.string("hostname", p.hostname.as_deref());
-    o.string("name", p.name.as_deref());
     o.boolean("secure_web_gateway", p.secure_web_gateway);
     links(&mut o, &p.servers);
     o.finish()

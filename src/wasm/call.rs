@@ -38,7 +38,7 @@ pub(super) fn id_argument(id: &JsValue) -> Result<String, Error> {
     id.as_string().ok_or_else(|| {
         Error::validation(vec![Problem {
             field: "id".into(),
-            message: "id must be a string (the server id)".into(),
+            message: "id must be a string".into(),
         }])
     })
 }

@@ -11,6 +11,7 @@ mod fetch;
 mod glue;
 mod js_json;
 mod options;
+mod portals;
 mod response;
 mod servers;
 mod signal;
@@ -21,10 +22,12 @@ pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effec
 pub use declare::{export_config, plan_config, validate_config};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};
+pub use portals::{effective_portal_view, portal_to_update_params, McpPortalsClient};
 pub use servers::McpServersClient;
 pub use validators::{
-    validate_server_create_params, validate_server_id, validate_server_list_params,
-    validate_server_update_params,
+    validate_portal_create_params, validate_portal_id, validate_portal_list_params,
+    validate_portal_update_params, validate_server_create_params, validate_server_id,
+    validate_server_list_params, validate_server_update_params,
 };
 
 /// See the `small-allocator` feature in Cargo.toml.

@@ -4,7 +4,9 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use crate::models::{ServerListParams, ServerUpdateParams};
+use crate::portals::{self, PortalUpdateParams};
 use crate::read;
+use crate::servers;
 use crate::validate::{self, Problem};
 
 use super::convert;
@@ -17,19 +19,23 @@ use super::convert;
 pub fn validate_server_create_params(
     #[wasm_bindgen(unchecked_param_type = "Partial<ServerCreateParams>")] params: JsValue,
 ) -> JsValue {
-    let (draft, mut problems) = read::create_draft(Some(&params));
-    // A field already reported (missing, or of the wrong type) is not reported twice.
+    let (draft, problems) = servers::read::create_draft(Some(&params));
+    draft_problems(
+        problems,
+        servers::validate::create_params(&draft),
+        &["id", "name", "hostname", "auth_type"],
+    )
+}
+
+/// The problems reading a draft, then the checks' problems for fields not already reported
+/// (missing, or of the wrong type), with the `required` fields first as a create form lays
+/// them out.
+fn draft_problems(mut problems: Vec<Problem>, checked: Vec<Problem>, required: &[&str]) -> JsValue {
     let reported: Vec<String> = problems.iter().map(|p| p.field.clone()).collect();
-    problems.extend(
-        validate::create_params(&draft)
-            .into_iter()
-            .filter(|p| !reported.contains(&p.field)),
-    );
-    // Form order: the required fields first, as a create form lays them out.
-    let required = ["id", "name", "hostname", "auth_type"];
+    problems.extend(checked.into_iter().filter(|p| !reported.contains(&p.field)));
     let mut ordered: Vec<Problem> = Vec::with_capacity(problems.len());
     for field in required {
-        ordered.extend(problems.iter().filter(|p| p.field == field).cloned());
+        ordered.extend(problems.iter().filter(|p| p.field == *field).cloned());
     }
     ordered.extend(
         problems
@@ -50,8 +56,8 @@ fn problems_of<P>(read: Result<P, Vec<Problem>>, check: fn(&P) -> Vec<Problem>) 
 #[wasm_bindgen(js_name = validateServerUpdateParams, unchecked_return_type = "Problem[]")]
 pub fn validate_server_update_params(params: Ts<ServerUpdateParams>) -> JsValue {
     problems_of(
-        read::update_params(Some(&JsValue::from(params))),
-        validate::update_params,
+        servers::read::update_params(Some(&JsValue::from(params))),
+        servers::validate::update_params,
     )
 }
 
@@ -69,5 +75,46 @@ pub fn validate_server_list_params(params: Ts<ServerListParams>) -> JsValue {
 pub fn validate_server_id(id: &str) -> JsValue {
     let mut problems = Vec::new();
     validate::check_server_id("id", id, &mut problems);
+    convert::problems(&problems)
+}
+
+/// Every problem with portal `create` parameters (`[]` when valid), e.g.
+/// `[{ field: 'hostname', message: 'hostname must be a bare host name like mcp.example.com, not a URL: …' }]`.
+/// Missing required fields are reported with every other problem, so a form can mark all its
+/// fields at once.
+#[wasm_bindgen(js_name = validatePortalCreateParams, unchecked_return_type = "Problem[]")]
+pub fn validate_portal_create_params(
+    #[wasm_bindgen(unchecked_param_type = "Partial<PortalCreateParams>")] params: JsValue,
+) -> JsValue {
+    let (draft, problems) = portals::read::create_draft(Some(&params));
+    draft_problems(
+        problems,
+        portals::validate::create_params(&draft),
+        &["id", "hostname", "name"],
+    )
+}
+
+/// Every problem with portal `update` parameters (`[]` when valid).
+#[wasm_bindgen(js_name = validatePortalUpdateParams, unchecked_return_type = "Problem[]")]
+pub fn validate_portal_update_params(params: Ts<PortalUpdateParams>) -> JsValue {
+    problems_of(
+        portals::read::update_params(Some(&JsValue::from(params))),
+        portals::validate::update_params,
+    )
+}
+
+/// Every problem with portal `list` parameters (`[]` when valid).
+#[wasm_bindgen(js_name = validatePortalListParams, unchecked_return_type = "Problem[]")]
+pub fn validate_portal_list_params(
+    #[wasm_bindgen(unchecked_param_type = "PortalListParams")] params: JsValue,
+) -> JsValue {
+    problems_of(read::list_params(Some(&params)), validate::list_params)
+}
+
+/// Problems with a portal id (`[]` when valid).
+#[wasm_bindgen(js_name = validatePortalId, unchecked_return_type = "Problem[]")]
+pub fn validate_portal_id(id: &str) -> JsValue {
+    let mut problems = Vec::new();
+    portals::validate::check_portal_id("id", id, &mut problems);
     convert::problems(&problems)
 }

@@ -3,10 +3,8 @@
 // a run under injected faults that converges by rerunning, and secrets that never show.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import {
-  McpServersClient, McpServersError, validateConfig, exportConfig, planConfig,
+  McpServersClient, McpServersError, validateConfig, exportConfig, planConfig, startEmulatorProcess,
 } from './_harness.mjs';
 
 const TOKEN = 'declare-token-5e4d3c2b1a';
@@ -15,30 +13,8 @@ const ACCOUNT = 'feedfacefeedfacefeedfacefeedface';
 const WIKI_SECRET = 'wiki-SECRET-7c6b5a49';
 const ENV = { INTERNAL_WIKI_AUTH_CREDENTIALS: WIKI_SECRET };
 
-/** Starts an emulator on a free loopback port; resolves to { base, stop() }. */
-async function emulator(...extra) {
-  const bin = process.env.CF_MCP_EMULATOR ?? path.resolve('target/debug/cf-mcp-emulator');
-  const child = spawn(bin, ['--listen', '127.0.0.1:0', '--token', TOKEN, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const base = await new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      const m = output.match(/listening on (http:\/\/\S+)/);
-      if (m) resolve(m[1].replace(/\/$/, ''));
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`emulator exited with ${code}: ${output}`)));
-  });
-  return {
-    base,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    }),
-  };
-}
+/** An emulator that accepts TOKEN only. */
+const emulator = (...extra) => startEmulatorProcess(['--token', TOKEN, ...extra]);
 
 const lines = [];
 const logger = Object.fromEntries(['error', 'warn', 'info', 'debug'].map((level) => [level, (...a) => lines.push(a.join(' '))]));

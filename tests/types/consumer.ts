@@ -464,3 +464,89 @@ async function declarative(client: McpServersClient): Promise<void> {
   void [fields, exported, action, changes, notes, failed, planConfig(exported, state), await client.apply(plan)];
 }
 void declarative;
+
+// ---------- portals ----------
+import {
+  McpPortalsClient,
+  validatePortalCreateParams,
+  validatePortalUpdateParams,
+  validatePortalListParams,
+  validatePortalId,
+  portalToUpdateParams,
+  effectivePortalView,
+} from 'cf-mcp-servers';
+import type {
+  McpPortal,
+  PortalSummary,
+  PortalServer,
+  PortalOverride,
+  PortalServerLink,
+  PortalCreateParams,
+  PortalUpdateParams,
+  PortalListParams,
+  PortalReadParams,
+  PortalDeleteParams,
+  PortalListPage,
+  PortalCreateResponse,
+  PortalReadResponse,
+  PortalUpdateResponse,
+  PortalListResponse,
+  PortalDeleteResponse,
+  PortalCapability,
+  EffectiveView,
+  CodeMode,
+  KnownCodeMode,
+  McpPortalsClientWithResponse,
+} from 'cf-mcp-servers';
+
+async function portalOperations(): Promise<void> {
+  const portals = new McpPortalsClient({ apiToken: 't', accountId: 'a' });
+  const link: PortalServerLink = { server_id: 's', default_disabled: true, on_behalf: false,
+    updated_tools: [{ name: 'list_issues', alias: 'issues' }] };
+  const create: PortalCreateParams = { id: 'p', name: 'P', hostname: 'p.example.com', code_mode: 'opt_in', servers: [link] };
+  const created: McpPortal = await portals.create(create);
+  const read: PortalReadResponse = await portals.read('p', { account_id: 'a' } satisfies PortalReadParams);
+  const update: PortalUpdateParams = portalToUpdateParams(read);
+  const updated: PortalUpdateResponse = await portals.update('p', update, { timeout: 5000 });
+  const list: PortalListParams = { page: 1, per_page: 20, search: 'p' };
+  const page: PortalListPage = await portals.list(list);
+  const first: PortalListResponse | undefined = page.result[0];
+  for await (const p of portals.listAll(list, { maxPages: 3 })) use(p satisfies McpPortal);
+  const gone: PortalDeleteResponse = await portals.delete('p', {} satisfies PortalDeleteParams);
+  const summary: PortalSummary = gone;
+  // @ts-expect-error delete answers without servers
+  use(gone.servers);
+  const entry: PortalServer | undefined = created.servers[0];
+  const override: PortalOverride | undefined = entry?.updated_tools?.[0];
+  const alias: string | undefined = override?.portal_alias ?? override?.server_alias;
+  const mode: CodeMode | undefined = created.code_mode;
+  const known: KnownCodeMode = 'enforced';
+  const createResponse: PortalCreateResponse = created;
+  const view: EffectiveView = effectivePortalView(read);
+  const tool: PortalCapability | undefined = view.tools[0];
+  const shown: string | undefined = tool && `${tool.name} ${tool.server_id} ${tool.upstream_name} ${tool.description ?? ''}`;
+  const schema: unknown = tool?.definition['inputSchema'];
+  const problems: Problem[] = [
+    ...validatePortalCreateParams({ id: 'p' }),
+    ...validatePortalUpdateParams(update),
+    ...validatePortalListParams(list),
+    ...validatePortalId('p'),
+  ];
+  const raw: McpPortalsClientWithResponse = portals.withResponse();
+  const { data, response } = await raw.read('p');
+  const status: number = response.status;
+  const other: McpPortalsClient = portals.withOptions({ accountId: 'b' });
+  use(updated, first, summary, alias, mode, known, createResponse, shown, schema, problems, data.name, status, other);
+  // @ts-expect-error a parameter the call does not take
+  await portals.create({ id: 'p', name: 'P', hostname: 'h', auth_type: 'bearer' });
+  // @ts-expect-error parameters take the known code modes only
+  await portals.update('p', { code_mode: 'sometimes' });
+  // @ts-expect-error a portal description is never null
+  await portals.update('p', { description: null });
+  // @ts-expect-error links name the server with server_id
+  await portals.update('p', { servers: [{ id: 's' }] });
+  // @ts-expect-error the view has the five operations only
+  raw.listAll();
+}
+
+use(portalOperations);

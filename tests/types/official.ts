@@ -65,3 +65,47 @@ async function fromTheOfficialSdk(
 }
 
 use(fromTheOfficialSdk);
+
+import { McpPortalsClient, validatePortalCreateParams, validatePortalUpdateParams, portalToUpdateParams, effectivePortalView } from 'cf-mcp-servers';
+import type {
+  McpPortal, PortalSummary, PortalCreateParams, PortalUpdateParams, PortalListParams, PortalListResponse,
+} from 'cf-mcp-servers';
+import type * as OfficialPortals from 'cloudflare/resources/zero-trust/access/ai-controls/mcp/portals';
+
+async function portalsFromTheOfficialSdk(
+  client: McpPortalsClient,
+  create: OfficialPortals.PortalCreateParams,
+  update: OfficialPortals.PortalUpdateParams,
+  list: OfficialPortals.PortalListParams,
+  read: OfficialPortals.PortalReadParams,
+  del: OfficialPortals.PortalDeleteParams,
+  officialPortal: OfficialPortals.PortalReadResponse,
+  officialListed: OfficialPortals.PortalListResponse,
+  officialDeleted: OfficialPortals.PortalDeleteResponse,
+): Promise<void> {
+  // Parameters typed for client.zeroTrust.access.aiControls.mcp.portals.* pass straight in.
+  const c: PortalCreateParams = create;
+  const u: PortalUpdateParams = update;
+  const l: PortalListParams = list;
+  await client.create(create);
+  await client.update('x', update);
+  await client.list(list);
+  for await (const p of client.listAll(list)) use(p);
+  await client.read('x', read);
+  await client.delete('x', del);
+  validatePortalCreateParams(create);
+  validatePortalUpdateParams(update);
+
+  // The official SDK's portals fit our models, and our helpers take them.
+  const p1: McpPortal = officialPortal;
+  const p2: PortalListResponse = officialListed;
+  const p3: PortalSummary = officialDeleted;
+  use(c, u, l, p1, p2, p3, portalToUpdateParams(officialPortal), effectivePortalView(officialPortal));
+
+  // Ours are the official parameter types minus the required account_id (a client default).
+  const back: OfficialPortals.PortalCreateParams = { ...c, account_id: 'acc' };
+  const backUpdate: OfficialPortals.PortalUpdateParams = { ...u, account_id: 'acc' };
+  use(back, backUpdate);
+}
+
+use(portalsFromTheOfficialSdk);
