@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
+import { startEmulatorProcess } from '../js/_harness.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'pkg', 'cli', 'main.js');
 export const SCHEMA = join(ROOT, 'pkg', 'config.schema.json');
-const EMULATOR = process.env.CF_MCP_EMULATOR || join(ROOT, 'target', 'debug', 'cf-mcp-emulator');
 
 /** The emulator's demo account (`--seed-demo`). */
 export const DEMO_ACCOUNT = '0123456789abcdef0123456789abcdef';
@@ -40,41 +40,32 @@ function stopChild(child) {
   });
 }
 
+const emulators = new Set();
+
 /**
- * The emulator on 127.0.0.1:0 accepting only TOKEN; `seed` for the demo account, `faults` as
- * its --faults, `data` a data file (kept by the caller, so a second emulator can read it).
- * Resolves to { base, origin, data, stop() }.
+ * The emulator on 127.0.0.1:0 (tests/js's launcher) accepting only TOKEN; `seed` for the demo
+ * account, `faults` as its --faults, `data` a data file (kept by the caller, so a second
+ * emulator can read it). Resolves to { base, origin, data, stop() }.
  */
 export async function startEmulator({ seed = false, faults, data } = {}) {
   const dir = tempDir('emulator');
   const file = data ?? join(dir, 'data.json');
-  const args = ['--listen', '127.0.0.1:0', '--data', file, '--token', TOKEN, '--www', dir, '--pkg', dir];
+  const args = ['--data', file, '--token', TOKEN, '--www', dir, '--pkg', dir];
   if (seed) args.push('--seed-demo');
   if (faults) args.push('--faults', faults);
-  const child = spawn(EMULATOR, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH } });
-  running.add(child);
-  let output = '';
-  const origin = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the emulator did not start: ${output}`)), 30_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const m = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the emulator exited (${code}): ${output}`)); });
-  });
+  const emulator = await startEmulatorProcess(args);
+  emulators.add(emulator);
   return {
-    origin,
-    base: `${origin}/client/v4`,
+    origin: emulator.base,
+    base: `${emulator.base}/client/v4`,
     data: file,
-    stop: async () => { await stopChild(child); running.delete(child); },
+    stop: async () => { await emulator.stop(); emulators.delete(emulator); },
   };
 }
 
 after(async () => {
   await Promise.all([...running].map(stopChild));
+  await Promise.all([...emulators].map((e) => e.stop()));
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
