@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { SCHEMA, cli, exported, startEmulator, userEnv, writeConfig } from './_harness.mjs';
+import { join } from 'node:path';
+import { ROOT, SCHEMA, cli, exported, startEmulator, userEnv, writeConfig } from './_harness.mjs';
+
+const { validateConfig } = await import(join(ROOT, 'pkg', 'node.js'));
 
 const Ajv = createRequire(import.meta.url)('ajv');
 const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
@@ -77,4 +80,24 @@ test('every property in the schema has a description (editors show it)', () => {
   };
   walk(schema, '');
   assert.deepEqual(missing, []);
+});
+
+test("the schema's fields are exactly the library's, object by object (they cannot drift apart)", () => {
+  const S = { ...SERVER, updated_tools: [{ name: 't', zz: 1 }], catalogue: { zz: 1 }, zz: 1 };
+  const problems = validateConfig({ zz: 1, servers: [S], portals: [{ ...PORTAL, zz: 1, servers: [{ server_id: 'ok', zz: 1 }] }] });
+  /** The fields the library lists for the object at `path` ("… is not a field of … (a, b)"). */
+  const listed = (path) => {
+    const p = problems.find((x) => x.field === path);
+    assert.ok(p, `no problem at ${path}: ${JSON.stringify(problems)}`);
+    return /\(([^)]*)\)$/.exec(p.message)[1].split(', ').sort();
+  };
+  const keys = (node) => Object.keys(node.properties).sort();
+  const d = schema.definitions;
+  assert.deepEqual(keys(schema), listed('zz'));
+  // `catalogue` is read apart from the fields sent to the API.
+  assert.deepEqual(keys(d.server).filter((k) => k !== 'catalogue'), listed('servers[0].zz'));
+  assert.deepEqual(keys(d.server.properties.catalogue), listed('servers[0].catalogue.zz'));
+  assert.deepEqual(keys(d.override), listed('servers[0].updated_tools[0].zz'));
+  assert.deepEqual(keys(d.portal), listed('portals[0].zz'));
+  assert.deepEqual(keys(d.link), listed('portals[0].servers[0].zz'));
 });
