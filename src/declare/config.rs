@@ -102,8 +102,29 @@ fn check_catalogue(value: &Value, at: &str, problems: &mut Vec<Problem>) {
     }
 }
 
+/// An entry with its `null`s made what they mean: `null` overrides are none (`[]`), a `null`
+/// server description clears it, and any other `null` is as if left out (so a plan never
+/// shows a change that no request can make).
+fn without_nulls(value: &Value, keep: &str) -> Value {
+    let Some(members) = value.members() else {
+        return value.clone();
+    };
+    let kept = members.iter().filter_map(|(k, v)| {
+        let v = match (k.as_str(), v) {
+            ("updated_tools" | "updated_prompts", Value::Null) => Value::Array(Vec::new()),
+            (k, Value::Null) if k != keep => return None,
+            ("servers", Value::Array(links)) => {
+                Value::Array(links.iter().map(|l| without_nulls(l, "")).collect())
+            }
+            _ => v.clone(),
+        };
+        Some((k.clone(), v))
+    });
+    Value::Object(kept.collect())
+}
+
 fn server(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
-    let mut fields = item.clone();
+    let mut fields = without_nulls(item, "description");
     let catalogue = fields.remove("catalogue");
     if let Some(c) = catalogue.as_ref().filter(|c| !matches!(c, Value::Null)) {
         check_catalogue(c, &cat!(at, ".catalogue"), problems);
@@ -141,9 +162,15 @@ fn portal(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> 
                 .map(|p| under(at, p)),
         );
     }
+    if item.has("description") && item.get("description").is_none() {
+        problems.push(problem(
+            &cat!(at, ".description"),
+            "cannot be null for a portal: write a string, or leave it out",
+        ));
+    }
     item.members().map(|_| Entry {
         id: params.id,
-        fields: item.clone(),
+        fields: without_nulls(item, ""),
         catalogue: None,
     })
 }

@@ -346,3 +346,20 @@ fn a_portal_the_file_does_not_name_gets_its_link_back_after_a_replacement() {
     );
     assert_eq!(plan.steps[3].changes[0].path, "servers[wiki]");
 }
+
+#[test]
+fn nulls_plan_only_what_a_request_can_do() {
+    let mut config = exported();
+    config["servers"][0]["updated_tools"] = json!(null);
+    config["servers"][0]["secure_web_gateway"] = json!(null);
+    config["servers"][0]["description"] = json!(null);
+    let plan = plan_of(&config, all());
+    assert_eq!(summary(&plan), ["update server github"]);
+    assert_eq!(
+        Json::from(plan.steps[0].params.as_ref().unwrap()),
+        json!({"description": null, "updated_tools": []})
+    );
+    config["portals"][0]["description"] = json!(null);
+    let problems = validate_config(&Value::read(&config));
+    assert_eq!(problems[0].field, "portals[0].description");
+}
