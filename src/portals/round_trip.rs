@@ -142,6 +142,9 @@ mod tests {
         let params = update_params_of(&summary);
         assert_eq!(params.servers, None);
         assert_eq!(params.name.as_deref(), Some("P"));
-        assert_eq!(update_params_of(&serde_json::Value::Null), PortalUpdateParams::default());
+        assert_eq!(
+            update_params_of(&serde_json::Value::Null),
+            PortalUpdateParams::default()
+        );
     }
 }
