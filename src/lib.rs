@@ -1,6 +1,7 @@
-//! Client for Cloudflare Zero Trust Access "AI Controls" MCP servers
-//! (`/accounts/{account_id}/access/ai-controls/mcp/servers`), for Rust and, compiled to
-//! WebAssembly, for JavaScript (the npm package `cf-mcp-servers`).
+//! Client for Cloudflare Zero Trust Access "AI Controls" MCP servers and portals
+//! (`/accounts/{account_id}/access/ai-controls/mcp/servers` and `…/portals`, the latter through
+//! [`Client::portals`]), for Rust and, compiled to WebAssembly, for JavaScript (the npm package
+//! `cf-mcp-servers`).
 //!
 //! The core is plain Rust and does no I/O of its own: [`Client`] runs over a [`Transport`],
 //! which the wasm build implements with the runtime's `fetch`. Operations check the API's

@@ -5,6 +5,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::client::{Call, Client};
+use crate::create::Expected;
 use crate::error::{Error, ErrorKind};
 use crate::http::{Method, Transport};
 use crate::json::Json;
@@ -160,7 +161,7 @@ impl<T: Transport> Client<T> {
         account: &str,
         id: Option<&str>,
         body: String,
-        expected: Option<crate::create::Expected>,
+        expected: Option<Expected>,
     ) -> Result<Call, Error> {
         let collection = resource.collection(account);
         let (method, path, idempotency) = match id {

@@ -28,10 +28,8 @@ fn flag<J: Json>(value: &J, key: &'static str) -> Option<bool> {
 /// the one implementation.
 pub fn update_params_of<J: Json>(portal: &J) -> PortalUpdateParams {
     let code_mode = text(portal, "code_mode").map(|mode| CodeMode::from(mode.as_str()));
-    let servers = portal
-        .get("servers")
-        .and_then(|s| s.items())
-        .unwrap_or_default();
+    // Without a `servers` list (not a portal as read) the mapping is left as it is.
+    let servers = portal.get("servers").and_then(|s| s.items());
     PortalUpdateParams {
         account_id: None,
         allow_code_mode: flag(portal, "allow_code_mode").filter(|_| code_mode.is_none()),
@@ -40,7 +38,7 @@ pub fn update_params_of<J: Json>(portal: &J) -> PortalUpdateParams {
         hostname: text(portal, "hostname"),
         name: text(portal, "name"),
         secure_web_gateway: flag(portal, "secure_web_gateway"),
-        servers: Some(
+        servers: servers.map(|servers| {
             servers
                 .iter()
                 .map(|entry| PortalServerLink {
@@ -53,8 +51,8 @@ pub fn update_params_of<J: Json>(portal: &J) -> PortalUpdateParams {
                     updated_prompts: portal_level(entry, "updated_prompts"),
                     updated_tools: portal_level(entry, "updated_tools"),
                 })
-                .collect(),
-        ),
+                .collect()
+        }),
     }
 }
 
@@ -136,5 +134,17 @@ mod tests {
         let params = portal_to_update_params(&portal);
         assert_eq!(params.allow_code_mode, Some(false));
         assert_eq!(params.servers, Some(Vec::new()));
+    }
+
+    #[test]
+    fn a_value_without_servers_leaves_the_mapping_alone() {
+        let summary = serde_json::json!({"id": "p", "name": "P", "hostname": "p.example.com"});
+        let params = update_params_of(&summary);
+        assert_eq!(params.servers, None);
+        assert_eq!(params.name.as_deref(), Some("P"));
+        assert_eq!(
+            update_params_of(&serde_json::Value::Null),
+            PortalUpdateParams::default()
+        );
     }
 }

@@ -35,7 +35,11 @@ fn is_bare_hostname(host: &str) -> bool {
 
 /// The host inside something pasted from a browser (`https://mcp.example.com:443/mcp`).
 fn host_in_url(text: &str) -> &str {
-    let rest = text.split_once("://").map_or(text, |(_, rest)| rest);
+    // After the first "://", found by its ':' (a string pattern brings in a 1.5 KB searcher).
+    let rest = text
+        .match_indices(':')
+        .find_map(|(i, _)| text.get(i..)?.strip_prefix("://"))
+        .unwrap_or(text);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let host = authority.rsplit('@').next().unwrap_or_default();
     host.split(':').next().unwrap_or_default()

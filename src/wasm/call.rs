@@ -27,6 +27,20 @@ use super::signal::abortable;
 
 pub(super) type Core = Client<FetchTransport>;
 
+/// A client's core from its options (`JsValue::UNDEFINED` for none), or, with `base`, from a
+/// client whose options they change (`withOptions`). Throws like the constructors.
+pub(super) fn core_from(options: &JsValue, base: Option<&Core>) -> Result<Rc<Core>, JsValue> {
+    let base = base.map(|core| (core.config(), core.transport()));
+    let (config, transport) = options::client_config(options, base).map_err(error_to_js)?;
+    Ok(Rc::new(Client::new(config, transport)))
+}
+
+/// The core of a `withResponse()` view: the same settings, keeping every response header.
+pub(super) fn raw_core(core: &Core) -> Rc<Core> {
+    let transport = core.transport().keeping(KeepHeaders::All);
+    Rc::new(Client::new(core.config().clone(), transport))
+}
+
 /// A call's Promise. The future is boxed so that one copy of the promise machinery serves
 /// every method (seven copies cost about 11 KB of wasm).
 pub(super) fn spawn(call: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {

@@ -7,19 +7,17 @@ use js_sys::{Array, Object, Promise};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::client::{Call, Client};
+use crate::client::Call;
 use crate::error::Error;
+use crate::models::ServerListParams;
 use crate::pages::Pages;
 use crate::portals::{self, Exposed, PortalCreateParams, PortalUpdateParams};
 use crate::read;
 
 use super::call::{self, inputs, optional, run, with_id, Answer, Core};
 use super::convert::set;
-use super::error::to_js as error_to_js;
-use super::fetch::KeepHeaders;
 use super::glue;
-use super::options::{self, ClientOptions, RequestOptions};
-use crate::models::ServerListParams;
+use super::options::{ClientOptions, RequestOptions};
 
 /// A client of the Cloudflare Zero Trust Access AI Controls MCP portals API, with the very
 /// same options as `McpServersClient`.
@@ -40,10 +38,8 @@ impl McpPortalsClient {
     /// Creates a client. Throws a `McpServersError` (kind `'validation'`) for bad options.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<Ts<ClientOptions>>) -> Result<McpPortalsClient, JsValue> {
-        let raw = optional(options);
-        let (config, transport) = options::client_config(&raw, None).map_err(error_to_js)?;
         Ok(Self {
-            core: Rc::new(Client::new(config, transport)),
+            core: call::core_from(&optional(options), None)?,
             raw: false,
         })
     }
@@ -51,11 +47,8 @@ impl McpPortalsClient {
     /// A new client with some options changed, as `McpServersClient.withOptions`.
     #[wasm_bindgen(js_name = withOptions)]
     pub fn with_options(&self, options: Ts<ClientOptions>) -> Result<McpPortalsClient, JsValue> {
-        let base = (self.core.config(), self.core.transport());
-        let (config, transport) =
-            options::client_config(&options.into(), Some(base)).map_err(error_to_js)?;
         Ok(Self {
-            core: Rc::new(Client::new(config, transport)),
+            core: call::core_from(&options.into(), Some(&self.core))?,
             raw: false,
         })
     }
@@ -67,9 +60,8 @@ impl McpPortalsClient {
         unchecked_return_type = "McpPortalsClientWithResponse"
     )]
     pub fn with_response(&self) -> McpPortalsClient {
-        let transport = self.core.transport().keeping(KeepHeaders::All);
         Self {
-            core: Rc::new(Client::new(self.core.config().clone(), transport)),
+            core: call::raw_core(&self.core),
             raw: true,
         }
     }

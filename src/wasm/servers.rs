@@ -6,16 +6,13 @@ use js_sys::Promise;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::client::Client;
 use crate::models::{AccountParams, ServerCreateParams, ServerListParams, ServerUpdateParams};
 use crate::read;
 use crate::servers::{self, Item, Pages};
 
 use super::call::{self, inputs, optional, run, with_id, Answer, Core, ServerPager};
-use super::error::to_js as error_to_js;
-use super::fetch::KeepHeaders;
 use super::glue;
-use super::options::{self, ClientOptions, RequestOptions};
+use super::options::{ClientOptions, RequestOptions};
 
 /// A client of the Cloudflare Zero Trust Access AI Controls MCP servers API.
 ///
@@ -35,10 +32,8 @@ impl McpServersClient {
     /// Creates a client. Throws a `McpServersError` (kind `'validation'`) for bad options.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<Ts<ClientOptions>>) -> Result<McpServersClient, JsValue> {
-        let raw = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
-        let (config, transport) = options::client_config(&raw, None).map_err(error_to_js)?;
         Ok(Self {
-            core: Rc::new(Client::new(config, transport)),
+            core: call::core_from(&optional(options), None)?,
             raw: false,
         })
     }
@@ -49,11 +44,8 @@ impl McpServersClient {
     /// default); the `fetch` and the logger are shared. Throws like the constructor.
     #[wasm_bindgen(js_name = withOptions)]
     pub fn with_options(&self, options: Ts<ClientOptions>) -> Result<McpServersClient, JsValue> {
-        let base = (self.core.config(), self.core.transport());
-        let (config, transport) =
-            options::client_config(&options.into(), Some(base)).map_err(error_to_js)?;
         Ok(Self {
-            core: Rc::new(Client::new(config, transport)),
+            core: call::core_from(&options.into(), Some(&self.core))?,
             raw: false,
         })
     }
@@ -66,9 +58,8 @@ impl McpServersClient {
         unchecked_return_type = "McpServersClientWithResponse"
     )]
     pub fn with_response(&self) -> McpServersClient {
-        let transport = self.core.transport().keeping(KeepHeaders::All);
         Self {
-            core: Rc::new(Client::new(self.core.config().clone(), transport)),
+            core: call::raw_core(&self.core),
             raw: true,
         }
     }
