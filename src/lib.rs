@@ -27,6 +27,7 @@ pub mod catalogue;
 pub mod client;
 pub mod config;
 mod create;
+pub mod declare;
 pub mod env;
 pub mod envelope;
 pub mod error;

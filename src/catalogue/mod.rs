@@ -25,6 +25,7 @@ pub use number::ecmascript_number;
 pub use ops::{Edit, Names, QuarantineMode, SyncReview};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use ops::{Job, Outcome, Plan, Step};
+pub(crate) use order::sort_by;
 pub use overrides::{CapabilityNames, Which};
 pub use review::{review, snapshot, Digests, Review, ReviewChanges, Snapshot};
 pub use sha256::sha256_hex;

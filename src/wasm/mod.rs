@@ -5,6 +5,7 @@ mod call;
 mod canonical;
 mod catalogue;
 mod convert;
+mod declare;
 mod error;
 mod fetch;
 mod glue;
@@ -18,6 +19,7 @@ mod validators;
 
 pub use call::ServerPager;
 pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effective_catalogue};
+pub use declare::{export_config, plan_config, validate_config};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};
 pub use portals::{effective_portal_view, portal_to_update_params, McpPortalsClient};

@@ -164,3 +164,29 @@ export function runChild(body, timeoutMs = 5000, env = process.env) {
     });
   });
 }
+
+/** Starts the emulator (`CF_MCP_EMULATOR`, else target/debug) on a free loopback port with
+ * `args`; resolves to { base, stop() }, stop resolving once it has exited. */
+export async function startEmulatorProcess(args) {
+  const bin = process.env.CF_MCP_EMULATOR ?? fileURLToPath(new URL('../../target/debug/cf-mcp-emulator', import.meta.url));
+  const child = spawn(bin, ['--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const base = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const m = output.match(/listening on (http:\/\/\S+)/);
+      if (m) resolve(m[1].replace(/\/$/, ''));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`emulator exited with ${code}: ${output}`)));
+  });
+  return {
+    base,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    }),
+  };
+}

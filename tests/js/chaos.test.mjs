@@ -4,11 +4,10 @@
 // reflected exactly once; every create that rejected is absent or says it may have been applied.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { McpServersClient, McpServersError, closedPort } from './_harness.mjs';
+import { McpServersClient, McpServersError, closedPort, startEmulatorProcess } from './_harness.mjs';
 
 /** The faults of issue 14. With CF_MCP_CHAOS_LOST=1, a second run also loses answers after
  * the change was made (`lost`), which is what makes a retried create meet its own server; it
@@ -19,30 +18,8 @@ const CREATES = 100;
 const IN_FLIGHT = 50;
 
 /** Starts the emulator; resolves to { base, stop() }. */
-async function emulator(data, faults) {
-  const bin = process.env.CF_MCP_EMULATOR ?? path.resolve('target/debug/cf-mcp-emulator');
-  const args = ['--listen', '127.0.0.1:0', '--data', data, '--token', TOKEN];
-  if (faults) args.push('--faults', faults);
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const base = await new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      const m = output.match(/listening on (http:\/\/\S+)/);
-      if (m) resolve(m[1].replace(/\/$/, ''));
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`emulator exited with ${code}: ${output}`)));
-  });
-  return {
-    base,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    }),
-  };
+function emulator(data, faults) {
+  return startEmulatorProcess(['--data', data, '--token', TOKEN, ...(faults ? ['--faults', faults] : [])]);
 }
 
 /** Runs `tasks` (functions returning promises) with at most `limit` in flight. */

@@ -431,6 +431,40 @@ async function conveniences(client: McpServersClient): Promise<void> {
 
 use(everyOperation, errors, validators, closedInputs, conveniences, readServer, readSync, readPage);
 
+// Declarative configuration: a file, its plan and an apply, typed end to end.
+import { validateConfig, exportConfig, planConfig } from 'cf-mcp-servers';
+import type { McpConfig, AccountState, Plan, Step, ApplyReport, ApplyEvent, FieldChange, Note } from 'cf-mcp-servers';
+
+async function declarative(client: McpServersClient): Promise<void> {
+  const file: McpConfig = {
+    servers: [{
+      id: 'github', name: 'GitHub', hostname: 'https://gh.example/mcp', auth_type: 'bearer',
+      auth_credentials: { env: 'GITHUB_TOKEN' }, catalogue: { tools: { list_issues: 'ab'.repeat(32) } },
+    }],
+    portals: [{ id: 'main', name: 'Main', hostname: 'mcp.example.com', servers: [{ server_id: 'github', on_behalf: false }] }],
+  };
+  // @ts-expect-error a secret is never a literal in a file
+  const literal: McpConfig = { servers: [{ id: 'x', name: 'X', hostname: 'https://x/mcp', auth_type: 'bearer', auth_credentials: 'ghp_…' }] };
+  void literal;
+  const problems = validateConfig(JSON.parse('{}'));
+  const fields: string[] = problems.map((p) => p.field);
+  const state: AccountState = await client.state();
+  const exported: McpConfig = exportConfig(state, { catalogue: true });
+  const plan: Plan = planConfig(file, state, { prune: true, allowReplace: false });
+  const step: Step | undefined = plan.steps[0];
+  const action: 'create' | 'update' | 'replace' | 'delete' | undefined = step?.action;
+  const changes: FieldChange[] = step?.changes ?? [];
+  const notes: Note[] = plan.notes;
+  const report: ApplyReport = await client.apply(plan, {
+    env: { GITHUB_TOKEN: 'x' },
+    onStep: (event: ApplyEvent) => void event.step.id,
+    signal: AbortSignal.timeout(60_000),
+  });
+  const failed: McpServersError | undefined = report.failed?.error;
+  void [fields, exported, action, changes, notes, failed, planConfig(exported, state), await client.apply(plan)];
+}
+void declarative;
+
 // ---------- portals ----------
 import {
   McpPortalsClient,

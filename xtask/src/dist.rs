@@ -2,7 +2,8 @@
 //!
 //! Release wasm (size profile, panic=abort) → wasm-bindgen (`--target web`, whose `initSync`
 //! and `init` serve every runtime) → wasm-opt -Oz → short import names (`minify.rs`) → the
-//! entry files of `pkg-template/`.
+//! entry files of `pkg-template/` (with `cli/`, the `cf-mcp-servers` command, and the
+//! configuration's JSON Schema).
 
 use std::fs;
 use std::path::Path;
@@ -64,28 +65,44 @@ pub fn build() -> Result {
         &glue,
     )?;
     let version = crate_version()?;
-    let template = root.join("pkg-template");
-    let entries = fs::read_dir(&template).map_err(|e| format!("cannot read pkg-template/: {e}"))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let text =
-            fs::read_to_string(entry.path()).map_err(|e| format!("cannot read {name:?}: {e}"))?;
-        let export_lines = if name.to_string_lossy().ends_with(".d.ts") {
+    let fill = |name: &str, text: String| {
+        let export_lines = if name.ends_with(".d.ts") {
             &lines.dts
         } else {
             &lines.js
         };
-        let text = text
-            .replace("{{EXPORTS}}", export_lines)
+        text.replace("{{EXPORTS}}", export_lines)
             .replace("{{VERSION}}", &version)
-            .replace("{{GLUE}}", &glue);
-        fs::write(pkg.join(&name), text).map_err(|e| format!("cannot write pkg/{name:?}: {e}"))?;
-    }
+            .replace("{{GLUE}}", &glue)
+    };
+    copy_template(&root.join("pkg-template"), &pkg, &fill)?;
     fs::copy(root.join("LICENSE"), pkg.join("LICENSE"))
         .map_err(|e| format!("cannot copy LICENSE: {e}"))?;
     // wasm-bindgen writes a .gitignore of `*` that would keep the package out of `npm pack`.
     let _ = fs::remove_file(pkg.join(".gitignore"));
     println!("pkg/ is ready: cf-mcp-servers {version}");
+    Ok(())
+}
+
+/// Copies pkg-template/ into pkg/, each file through `fill`; a folder (`cli/`, the command's
+/// modules) is copied the same way.
+fn copy_template(from: &Path, to: &Path, fill: &dyn Fn(&str, String) -> String) -> Result {
+    let entries = fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let path = entry.path();
+        if path.is_dir() {
+            let dir = to.join(&name);
+            fs::create_dir_all(&dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            copy_template(&path, &dir, fill)?;
+            continue;
+        }
+        let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {name:?}: {e}"))?;
+        let text = fill(&name.to_string_lossy(), text);
+        let out = to.join(&name);
+        fs::write(&out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    }
     Ok(())
 }
 

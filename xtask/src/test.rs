@@ -66,6 +66,7 @@ pub fn run(_args: &[String]) -> Result {
     let emulator = emulator.to_string_lossy();
     for (suite, dir) in [
         ("JavaScript package tests (Node)", "tests/js"),
+        ("the cf-mcp-servers command (Node, emulator)", "tests/cli"),
         ("admin page end to end (Chromium)", "tests/e2e"),
         ("Cloudflare Workers (workerd)", "tests/workers"),
     ] {
