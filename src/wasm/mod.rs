@@ -5,6 +5,7 @@ mod call;
 mod canonical;
 mod catalogue;
 mod convert;
+#[cfg(feature = "declare-js")]
 mod declare;
 mod error;
 mod fetch;
@@ -19,6 +20,7 @@ mod validators;
 
 pub use call::ServerPager;
 pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effective_catalogue};
+#[cfg(feature = "declare-js")]
 pub use declare::{export_config, plan_config, validate_config};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};

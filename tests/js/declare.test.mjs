@@ -3,9 +3,10 @@
 // a run under injected faults that converges by rerunning, and secrets that never show.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { startEmulatorProcess } from './_harness.mjs';
 import {
-  McpServersClient, McpServersError, validateConfig, exportConfig, planConfig, startEmulatorProcess,
-} from './_harness.mjs';
+  McpServersClient, McpServersError, validateConfig, exportConfig, planConfig,
+} from '../../pkg/declare/node.js';
 
 const TOKEN = 'declare-token-5e4d3c2b1a';
 const DEMO_ACCOUNT = '0123456789abcdef0123456789abcdef';

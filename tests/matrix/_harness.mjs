@@ -25,11 +25,11 @@ export const TARBALL = process.env.CF_MCP_TARBALL;
  * The values the main entry exports: the README's marked list (`<!-- exports: … -->` to
  * `<!-- /exports -->`), the first `code` of each `- ` line, sorted.
  */
-export function documentedExports() {
+export function documentedExports(list = '<!-- exports:') {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const start = readme.indexOf('<!-- exports:');
+  const start = readme.indexOf(list);
   const end = readme.indexOf('<!-- /exports -->', start);
-  if (start < 0 || end < 0) throw new Error('README.md has no <!-- exports: … --> list');
+  if (start < 0 || end < 0) throw new Error(`README.md has no ${list} … --> list`);
   return readme.slice(start, end).split('\n')
     .map((l) => l.trim().match(/^- `([^`]+)`/))
     .filter(Boolean)

@@ -83,6 +83,32 @@ test('the .d.ts of the main entry declares exactly the documented values, and no
   }
 });
 
+/** What cf-mcp-servers/declare exports: the main list and its own. */
+const declareExports = () => [...documentedExports(), ...documentedExports('<!-- exports declare:')].sort();
+
+test('cf-mcp-servers/declare: import and each export condition give the main names and its own', async () => {
+  writeFileSync(join(PROJECT, 'declare.mjs'), "console.log(JSON.stringify(Object.keys(await import('cf-mcp-servers/declare')).sort()));");
+  assert.deepEqual(JSON.parse(await ok(TOOLS.node22, ['declare.mjs'])), declareExports());
+  const esbuild = await import('esbuild');
+  for (const conditions of [['workerd'], ['browser'], ['node'], []]) {
+    const entry = join(PROJECT, 'condition.mjs');
+    writeFileSync(entry, "export * from 'cf-mcp-servers/declare';\n");
+    const result = await esbuild.build({
+      entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', conditions, mainFields: ['module', 'main'],
+      external: ['*.wasm', 'node:*'], write: false, metafile: true, outfile: join(PROJECT, 'condition.out.mjs'), logLevel: 'error',
+    });
+    const [output] = Object.values(result.metafile.outputs);
+    assert.deepEqual([...output.exports].sort(), declareExports(), `conditions ${conditions.join(',') || '(none)'}`);
+  }
+  const { values } = declared('cf-mcp-servers/declare');
+  assert.deepEqual(values, declareExports());
+});
+
+test('the main entry has no declarative layer (it is cf-mcp-servers/declare\'s alone)', () => {
+  const { values } = declared('cf-mcp-servers');
+  for (const name of documentedExports('<!-- exports declare:')) assert.ok(!values.includes(name), name);
+});
+
 test('the .d.ts of cf-mcp-servers/init adds init, default and initSync', () => {
   const { values } = declared('cf-mcp-servers/init');
   assert.deepEqual(values, [...documentedExports(), ...INIT_EXTRAS].sort());

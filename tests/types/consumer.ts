@@ -432,10 +432,15 @@ async function conveniences(client: McpServersClient): Promise<void> {
 use(everyOperation, errors, validators, closedInputs, conveniences, readServer, readSync, readPage);
 
 // Declarative configuration: a file, its plan and an apply, typed end to end.
-import { validateConfig, exportConfig, planConfig } from 'cf-mcp-servers';
-import type { McpConfig, AccountState, Plan, Step, ApplyReport, ApplyEvent, FieldChange, Note } from 'cf-mcp-servers';
+// It is the `cf-mcp-servers/declare` entry's: the main entry's client has no state() or apply().
+import { McpServersClient as DeclareClient, validateConfig, exportConfig, planConfig } from 'cf-mcp-servers/declare';
+import type { McpConfig, AccountState, Plan, Step, ApplyReport, ApplyEvent, FieldChange, Note } from 'cf-mcp-servers/declare';
 
-async function declarative(client: McpServersClient): Promise<void> {
+// @ts-expect-error the main entry's client has no state()
+const notHere = (main: McpServersClient) => main.state();
+void notHere;
+
+async function declarative(client: DeclareClient): Promise<void> {
   const file: McpConfig = {
     servers: [{
       id: 'github', name: 'GitHub', hostname: 'https://gh.example/mcp', auth_type: 'bearer',

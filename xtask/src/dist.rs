@@ -13,6 +13,35 @@ use crate::{exports, minify, setup};
 
 const WASM: &str = "target/wasm32-unknown-unknown/wasm-release/cf_mcp_servers.wasm";
 
+/// One wasm build of the package and the entries that load it.
+struct Variant {
+    /// Cargo features besides `small-allocator`.
+    features: &'static str,
+    /// Where it goes, below pkg/ ("" for the main entry).
+    dir: &'static str,
+    /// The README export lists it exports (see `exports.rs`).
+    lists: &'static [&'static str],
+}
+
+/// The main entry, and `cf-mcp-servers/declare`: the same client plus the declarative layer,
+/// in a wasm of its own so that only its users download that layer.
+const VARIANTS: [Variant; 2] = [
+    Variant {
+        features: "",
+        dir: "",
+        lists: &[exports::MAIN],
+    },
+    Variant {
+        features: ",declare-js",
+        dir: "declare",
+        lists: &[exports::MAIN, exports::DECLARE],
+    },
+];
+
+/// The entry files of pkg-template/ that a variant in a folder of its own gets too: they load
+/// `./cf_mcp_servers.js` beside them, so the same files serve every variant.
+const VARIANT_ENTRIES: [&str; 4] = ["node.js", "browser.js", "workerd.js", "index.d.ts"];
+
 pub fn run(_args: &[String]) -> Result {
     setup::wasm_tools()?;
     build()?;
@@ -23,7 +52,31 @@ pub fn run(_args: &[String]) -> Result {
 pub fn build() -> Result {
     let root = root();
     let pkg = root.join("pkg");
-    step("building the wasm package");
+    if pkg.exists() {
+        fs::remove_dir_all(&pkg).map_err(|e| format!("cannot clear pkg/: {e}"))?;
+    }
+    let version = crate_version()?;
+    for variant in &VARIANTS {
+        build_variant(variant, &version)?;
+    }
+    fs::copy(root.join("LICENSE"), pkg.join("LICENSE"))
+        .map_err(|e| format!("cannot copy LICENSE: {e}"))?;
+    println!("pkg/ is ready: cf-mcp-servers {version}");
+    Ok(())
+}
+
+/// One variant: wasm, glue, declarations and entries in `pkg/{dir}`.
+fn build_variant(variant: &Variant, version: &str) -> Result {
+    let root = root();
+    let pkg = root.join("pkg");
+    let out = pkg.join(variant.dir);
+    let name = if variant.dir.is_empty() {
+        "the wasm package".to_owned()
+    } else {
+        format!("the wasm package's `{}` entry", variant.dir)
+    };
+    step(&format!("building {name}"));
+    let features = format!("small-allocator{}", variant.features);
     util::run(
         "cargo",
         &[
@@ -34,37 +87,35 @@ pub fn build() -> Result {
             "--profile",
             "wasm-release",
             "--features",
-            "small-allocator",
+            &features,
         ],
     )?;
-    if pkg.exists() {
-        fs::remove_dir_all(&pkg).map_err(|e| format!("cannot clear pkg/: {e}"))?;
-    }
+    let out_dir = out.to_string_lossy().into_owned();
     util::run(
         "wasm-bindgen",
-        &["--target", "web", "--out-dir", "pkg", WASM],
+        &["--target", "web", "--out-dir", &out_dir, WASM],
     )?;
-    optimize_wasm("pkg/cf_mcp_servers_bg.wasm")?;
-    let glue_js = pkg.join("cf_mcp_servers.js");
+    let wasm_path = out.join("cf_mcp_servers_bg.wasm");
+    optimize_wasm(&wasm_path.to_string_lossy())?;
+    let glue_js = out.join("cf_mcp_servers.js");
     let generated = fs::read_to_string(&glue_js)
         .map_err(|e| format!("cannot read {}: {e}", glue_js.display()))?;
-    let wasm_path = pkg.join("cf_mcp_servers_bg.wasm");
     let wasm_bytes = fs::read(&wasm_path).map_err(|e| format!("cannot read the wasm: {e}"))?;
     let (wasm_bytes, js) = minify::imports(&wasm_bytes, &dedupe_snippet_imports(&generated))?;
     fs::write(&wasm_path, wasm_bytes).map_err(|e| format!("cannot write the wasm: {e}"))?;
     fs::write(&glue_js, &js).map_err(|e| format!("cannot write {}: {e}", glue_js.display()))?;
-    let glue = glue_path(&pkg)?;
-    let dts_path = pkg.join("cf_mcp_servers.d.ts");
+    let glue = glue_path(&out)?;
+    let dts_path = out.join("cf_mcp_servers.d.ts");
     let dts = exports::portable_dispose(&read(&dts_path)?);
     fs::write(&dts_path, &dts).map_err(|e| format!("cannot write {}: {e}", dts_path.display()))?;
     let lines = exports::lines(
         &read(&root.join("README.md"))?,
+        variant.lists,
         &js,
-        &read(&pkg.join(&glue))?,
+        &read(&out.join(&glue))?,
         &dts,
         &glue,
     )?;
-    let version = crate_version()?;
     let fill = |name: &str, text: String| {
         let export_lines = if name.ends_with(".d.ts") {
             &lines.dts
@@ -72,15 +123,22 @@ pub fn build() -> Result {
             &lines.js
         };
         text.replace("{{EXPORTS}}", export_lines)
-            .replace("{{VERSION}}", &version)
+            .replace("{{VERSION}}", version)
             .replace("{{GLUE}}", &glue)
     };
-    copy_template(&root.join("pkg-template"), &pkg, &fill)?;
-    fs::copy(root.join("LICENSE"), pkg.join("LICENSE"))
-        .map_err(|e| format!("cannot copy LICENSE: {e}"))?;
+    let template = root.join("pkg-template");
+    if variant.dir.is_empty() {
+        copy_template(&template, &out, &fill)?;
+    } else {
+        for entry in VARIANT_ENTRIES {
+            let text = read(&template.join(entry))?;
+            let target = out.join(entry);
+            fs::write(&target, fill(entry, text))
+                .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        }
+    }
     // wasm-bindgen writes a .gitignore of `*` that would keep the package out of `npm pack`.
-    let _ = fs::remove_file(pkg.join(".gitignore"));
-    println!("pkg/ is ready: cf-mcp-servers {version}");
+    let _ = fs::remove_file(out.join(".gitignore"));
     Ok(())
 }
 
@@ -198,29 +256,44 @@ fn crate_version() -> Result<String> {
         .ok_or_else(|| "no version in Cargo.toml".into())
 }
 
-/// Prints what a browser downloads: wasm + JS, raw and gzipped.
+/// Prints what a browser downloads: wasm + JS, raw and gzipped; then the same total for the
+/// `declare` entry.
 pub fn report_sizes() -> Result {
     let pkg = root().join("pkg");
+    let (raw, gz) = download(&pkg, true)?;
+    println!(
+        "  {:<26} {:>8} B  {:>7} B gzip",
+        "total (browser download)", raw, gz
+    );
+    let (raw, gz) = download(&pkg.join("declare"), false)?;
+    println!(
+        "  {:<26} {:>8} B  {:>7} B gzip",
+        "cf-mcp-servers/declare", raw, gz
+    );
+    Ok(())
+}
+
+/// The bytes, raw and gzipped, of one variant's wasm, glue, browser entry and snippet.
+fn download(pkg: &Path, each: bool) -> Result<(usize, usize)> {
     let mut total_raw = 0;
     let mut total_gz = 0;
     for file in ["cf_mcp_servers_bg.wasm", "cf_mcp_servers.js", "browser.js"] {
-        let bytes = fs::read(pkg.join(file)).map_err(|e| format!("cannot read pkg/{file}: {e}"))?;
+        let bytes = fs::read(pkg.join(file))
+            .map_err(|e| format!("cannot read {}: {e}", pkg.join(file).display()))?;
         let gz = gzip_len(&pkg.join(file))?;
-        println!("  {file:<26} {:>8} B  {:>7} B gzip", bytes.len(), gz);
+        if each {
+            println!("  {file:<26} {:>8} B  {:>7} B gzip", bytes.len(), gz);
+        }
         total_raw += bytes.len();
         total_gz += gz;
     }
-    let glue = glue_path(&pkg)?;
+    let glue = glue_path(pkg)?;
     let gz = gzip_len(&pkg.join(&glue))?;
     total_gz += gz;
     total_raw += fs::metadata(pkg.join(&glue))
         .map(|m| m.len() as usize)
         .unwrap_or(0);
-    println!(
-        "  {:<26} {:>8} B  {:>7} B gzip",
-        "total (browser download)", total_raw, total_gz
-    );
-    Ok(())
+    Ok((total_raw, total_gz))
 }
 
 fn gzip_len(path: &Path) -> Result<usize> {

@@ -1,10 +1,13 @@
-//! What the package exports. The README's marked list is the single source: `dist` writes the
-//! entries' export lines from it, and fails when the build defines a value the list does not
+//! What the package exports. The README's marked lists are the single source: `dist` writes the
+//! entries' export lines from them, and fails when a build defines a value its lists do not
 //! name (or the other way round), so a new export needs one README line and nothing else.
 
 use crate::util::Result;
 
-const START: &str = "<!-- exports:";
+/// The README list of the main entry (and of every other: they export it too).
+pub const MAIN: &str = "<!-- exports:";
+/// The README list of what `cf-mcp-servers/declare` adds.
+pub const DECLARE: &str = "<!-- exports declare:";
 const END: &str = "<!-- /exports -->";
 
 /// Values wasm-bindgen exports that are not API: the pager behind `listAll`.
@@ -12,15 +15,16 @@ const INTERNAL_VALUES: &[&str] = &["ServerPager"];
 /// Types of the generated loader; `cf-mcp-servers/init` is where loading is done by hand.
 const INTERNAL_TYPES: &[&str] = &["InitInput", "InitOutput", "SyncInitInput"];
 
-/// The names in the README's export list: the first `code` of each `- ` line between the markers.
-pub fn documented(readme: &str) -> Result<Vec<String>> {
-    let start = readme
-        .find(START)
-        .ok_or("README.md has no `<!-- exports: … -->` list")?;
-    let rest = readme.get(start..).unwrap_or_default();
+/// The names in a README export list (`start`, one of [`MAIN`] and [`DECLARE`]): the first
+/// `code` of each `- ` line between the markers.
+pub fn documented(readme: &str, start: &str) -> Result<Vec<String>> {
+    let at = readme
+        .find(start)
+        .ok_or_else(|| format!("README.md has no `{start} … -->` list"))?;
+    let rest = readme.get(at..).unwrap_or_default();
     let end = rest
         .find(END)
-        .ok_or("README.md's export list has no `<!-- /exports -->`")?;
+        .ok_or_else(|| format!("README.md's `{start}` list has no `<!-- /exports -->`"))?;
     let names: Vec<String> = rest
         .get(..end)
         .unwrap_or_default()
@@ -30,7 +34,7 @@ pub fn documented(readme: &str) -> Result<Vec<String>> {
         .map(str::to_owned)
         .collect();
     if names.is_empty() {
-        return Err("README.md's export list is empty".into());
+        return Err(format!("README.md's `{start}` list is empty"));
     }
     Ok(names)
 }
@@ -80,16 +84,20 @@ pub struct Lines {
     pub dts: String,
 }
 
-/// Export lines for the README's names, from the generated glue (`glue_js`), our snippet module
-/// (`snippet_js`, where `McpServersError` lives) and the generated declarations.
+/// Export lines for the names of the README's `lists`, from the generated glue (`glue_js`), our
+/// snippet module (`snippet_js`, where `McpServersError` lives) and the generated declarations.
 pub fn lines(
     readme: &str,
+    lists: &[&str],
     glue_js: &str,
     snippet_js: &str,
     dts: &str,
     snippet_path: &str,
 ) -> Result<Lines> {
-    let documented = documented(readme)?;
+    let mut documented = Vec::new();
+    for list in lists {
+        documented.extend(self::documented(readme, list)?);
+    }
     let from_glue = defined_values(glue_js);
     let from_snippet = defined_values(snippet_js);
     let declared = defined_values(dts);
@@ -192,21 +200,22 @@ mod tests {
 
     #[test]
     fn reads_the_marked_list_only() {
-        assert_eq!(documented(README).unwrap_or_default(), ["A", "f"]);
-        assert!(documented("no list").is_err());
+        assert_eq!(documented(README, MAIN).unwrap_or_default(), ["A", "f"]);
+        assert!(documented("no list", MAIN).is_err());
+        assert!(documented(README, DECLARE).is_err());
     }
 
     #[test]
     fn lines_name_each_module_and_refuse_disagreement() {
         let glue = "export class A {\nexport function f(x) {\nexport class ServerPager {\n";
         let dts = "export class A {\nexport function f(): void;\nexport type T = 1;\nexport interface InitOutput {}\n";
-        let got = lines(README, glue, "", dts, "./s.js").unwrap_or_else(|e| panic!("{e}"));
+        let got = lines(README, &[MAIN], glue, "", dts, "./s.js").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(got.js, "export { A, f } from './cf_mcp_servers.js';");
         assert!(got
             .dts
             .ends_with("export type { T } from './cf_mcp_servers.js';"));
         let extra = format!("{glue}export function g() {{\n");
-        let err = lines(README, &extra, "", dts, "./s.js")
+        let err = lines(README, &[MAIN], &extra, "", dts, "./s.js")
             .err()
             .unwrap_or_default();
         assert!(err.contains("`g`"), "{err}");

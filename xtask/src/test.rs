@@ -36,6 +36,9 @@ pub fn run(_args: &[String]) -> Result {
             "--tests",
             "--target",
             "wasm32-unknown-unknown",
+            // It only adds code, so linting with it covers the build without it too.
+            "--features",
+            "declare-js",
             "--",
             "-D",
             "warnings",
