@@ -11,7 +11,8 @@ use crate::models::{AccountParams, CapabilityOverride, ServerListParams};
 use crate::text::cat;
 use crate::validate::Problem;
 
-/// Fields an update refuses because they cannot change, and what to re-create instead.
+/// Fields an update refuses because they cannot change (even when `allowed` lists them, so
+/// create and update share one list), and what to re-create instead.
 pub(crate) type Immutable = Option<(&'static str, &'static [&'static str])>;
 
 /// Reads the fields of one JSON object, collecting problems.
@@ -53,17 +54,18 @@ impl<'a, J: Json> Reader<'a, J> {
             }
             Some(Some(keys)) => {
                 for key in keys {
-                    if allowed.contains(&key.as_str()) {
+                    let fixed = immutable.filter(|(_, keys)| keys.contains(&key.as_str()));
+                    if fixed.is_none() && allowed.contains(&key.as_str()) {
                         reader.present.push(key);
                         continue;
                     }
-                    let hint = match immutable {
-                        Some((noun, keys)) if keys.contains(&key.as_str()) => cat!(
+                    let hint = match fixed {
+                        Some((noun, _)) => cat!(
                             " (it cannot be updated: delete and re-create the ",
                             noun,
                             " to change it)"
                         ),
-                        _ => String::new(),
+                        None => String::new(),
                     };
                     let field = reader.field(&key);
                     reader.problem(field, cat!("is not a parameter of this call", hint));
