@@ -168,27 +168,35 @@ impl<'a, J: Json> Reader<'a, J> {
         allowed: &[&str],
         mut item: impl FnMut(&mut Reader<'_, J>) -> T,
     ) -> Option<Vec<T>> {
+        let mut list = Vec::new();
+        self.each(key, allowed, &mut |r| list.push(item(r)))?;
+        Some(list)
+    }
+
+    /// Reads each object of the array `key` with `item` (one copy for every item type).
+    fn each(
+        &mut self,
+        key: &'static str,
+        allowed: &[&str],
+        item: &mut dyn FnMut(&mut Reader<'_, J>),
+    ) -> Option<()> {
         let value = self.member(key)?;
         let Some(items) = value.items() else {
             self.mistyped(key, "an array", &value);
             return None;
         };
         let base = self.field(key);
-        let list = items
-            .iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let at = cat!(base, "[", i, "]");
-                item(&mut Reader::new(
-                    Some(value),
-                    &at,
-                    allowed,
-                    None,
-                    self.problems,
-                ))
-            })
-            .collect();
-        Some(list)
+        for (i, value) in items.iter().enumerate() {
+            let at = cat!(base, "[", i, "]");
+            item(&mut Reader::new(
+                Some(value),
+                &at,
+                allowed,
+                None,
+                self.problems,
+            ));
+        }
+        Some(())
     }
 
     pub(crate) fn overrides(&mut self, key: &'static str) -> Option<Vec<CapabilityOverride>> {
