@@ -31,8 +31,12 @@ pub struct Problem {
 
 impl Problem {
     pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        let field = field.into();
-        let message = cat!(field, " ", message.into());
+        Self::named(field.into(), &message.into())
+    }
+
+    /// The one copy of `new` behind its generic conversions.
+    fn named(field: String, message: &str) -> Self {
+        let message = cat!(field, " ", message);
         Self { field, message }
     }
 }
