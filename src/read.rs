@@ -130,13 +130,16 @@ impl<'a, J: Json> Reader<'a, J> {
 
     /// `Some(None)` for an explicit `null`: the caller wants the value cleared.
     pub(crate) fn nullable_string(&mut self, key: &'static str) -> Option<Option<String>> {
-        if !self.present.iter().any(|k| k == key) {
-            return None;
-        }
-        if self.object?.kind_of(key) == Some(Kind::Null) {
+        if self.is_null(key) {
             return Some(None);
         }
         self.string(key).map(Some)
+    }
+
+    /// Whether the member `key` is given as `null`.
+    fn is_null(&self, key: &'static str) -> bool {
+        self.present.iter().any(|k| k == key)
+            && self.object.and_then(|o| o.kind_of(key)) == Some(Kind::Null)
     }
 
     pub(crate) fn boolean(&mut self, key: &'static str) -> Option<bool> {
@@ -212,7 +215,7 @@ impl<'a, J: Json> Reader<'a, J> {
 
     /// A string that may be absent but not `null` (a portal's description).
     pub(crate) fn non_null_string(&mut self, key: &'static str) -> Option<String> {
-        if self.present.iter().any(|k| k == key) && self.object?.kind_of(key) == Some(Kind::Null) {
+        if self.is_null(key) {
             let field = self.field(key);
             self.problem(
                 field,
