@@ -11,7 +11,8 @@ use crate::models::{AccountParams, CapabilityOverride, ServerListParams};
 use crate::text::cat;
 use crate::validate::Problem;
 
-/// Fields an update refuses because they cannot change, and what to re-create instead.
+/// Fields an update refuses because they cannot change (even when `allowed` lists them, so
+/// create and update share one list), and what to re-create instead.
 pub(crate) type Immutable = Option<(&'static str, &'static [&'static str])>;
 
 /// Reads the fields of one JSON object, collecting problems.
@@ -53,17 +54,18 @@ impl<'a, J: Json> Reader<'a, J> {
             }
             Some(Some(keys)) => {
                 for key in keys {
-                    if allowed.contains(&key.as_str()) {
+                    let fixed = immutable.filter(|(_, keys)| keys.contains(&key.as_str()));
+                    if fixed.is_none() && allowed.contains(&key.as_str()) {
                         reader.present.push(key);
                         continue;
                     }
-                    let hint = match immutable {
-                        Some((noun, keys)) if keys.contains(&key.as_str()) => cat!(
+                    let hint = match fixed {
+                        Some((noun, _)) => cat!(
                             " (it cannot be updated: delete and re-create the ",
                             noun,
                             " to change it)"
                         ),
-                        _ => String::new(),
+                        None => String::new(),
                     };
                     let field = reader.field(&key);
                     reader.problem(field, cat!("is not a parameter of this call", hint));
@@ -128,13 +130,16 @@ impl<'a, J: Json> Reader<'a, J> {
 
     /// `Some(None)` for an explicit `null`: the caller wants the value cleared.
     pub(crate) fn nullable_string(&mut self, key: &'static str) -> Option<Option<String>> {
-        if !self.present.iter().any(|k| k == key) {
-            return None;
-        }
-        if self.object?.kind_of(key) == Some(Kind::Null) {
+        if self.is_null(key) {
             return Some(None);
         }
         self.string(key).map(Some)
+    }
+
+    /// Whether the member `key` is given as `null`.
+    fn is_null(&self, key: &'static str) -> bool {
+        self.present.iter().any(|k| k == key)
+            && self.object.and_then(|o| o.kind_of(key)) == Some(Kind::Null)
     }
 
     pub(crate) fn boolean(&mut self, key: &'static str) -> Option<bool> {
@@ -166,27 +171,35 @@ impl<'a, J: Json> Reader<'a, J> {
         allowed: &[&str],
         mut item: impl FnMut(&mut Reader<'_, J>) -> T,
     ) -> Option<Vec<T>> {
+        let mut list = Vec::new();
+        self.each(key, allowed, &mut |r| list.push(item(r)))?;
+        Some(list)
+    }
+
+    /// Reads each object of the array `key` with `item` (one copy for every item type).
+    fn each(
+        &mut self,
+        key: &'static str,
+        allowed: &[&str],
+        item: &mut dyn FnMut(&mut Reader<'_, J>),
+    ) -> Option<()> {
         let value = self.member(key)?;
         let Some(items) = value.items() else {
             self.mistyped(key, "an array", &value);
             return None;
         };
         let base = self.field(key);
-        let list = items
-            .iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let at = cat!(base, "[", i, "]");
-                item(&mut Reader::new(
-                    Some(value),
-                    &at,
-                    allowed,
-                    None,
-                    self.problems,
-                ))
-            })
-            .collect();
-        Some(list)
+        for (i, value) in items.iter().enumerate() {
+            let at = cat!(base, "[", i, "]");
+            item(&mut Reader::new(
+                Some(value),
+                &at,
+                allowed,
+                None,
+                self.problems,
+            ));
+        }
+        Some(())
     }
 
     pub(crate) fn overrides(&mut self, key: &'static str) -> Option<Vec<CapabilityOverride>> {
@@ -202,7 +215,7 @@ impl<'a, J: Json> Reader<'a, J> {
 
     /// A string that may be absent but not `null` (a portal's description).
     pub(crate) fn non_null_string(&mut self, key: &'static str) -> Option<String> {
-        if self.present.iter().any(|k| k == key) && self.object?.kind_of(key) == Some(Kind::Null) {
+        if self.is_null(key) {
             let field = self.field(key);
             self.problem(
                 field,

@@ -31,8 +31,12 @@ pub struct Problem {
 
 impl Problem {
     pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        let field = field.into();
-        let message = cat!(field, " ", message.into());
+        Self::named(field.into(), &message.into())
+    }
+
+    /// The one copy of `new` behind its generic conversions.
+    fn named(field: String, message: &str) -> Self {
+        let message = cat!(field, " ", message);
         Self { field, message }
     }
 }
@@ -45,25 +49,17 @@ pub(crate) fn char_count(s: &str) -> usize {
 
 /// Checks a server id (in a body or as the `id` path argument).
 pub fn check_server_id(field: &str, id: &str, problems: &mut Vec<Problem>) {
-    let len = char_count(id);
-    if len == 0 {
+    let before = problems.len();
+    if id.is_empty() {
         problems.push(Problem::new(field, "is required and must not be empty"));
-    } else if len > MAX_ID_LEN {
-        problems.push(Problem::new(
-            field,
-            cat!(
-                "must be at most ",
-                MAX_ID_LEN,
-                " characters (got ",
-                len,
-                ")"
-            ),
-        ));
-    } else if !is_server_id(id) {
-        problems.push(Problem::new(
-            field,
-            "may hold only lowercase letters, digits and '_', with single '-' between them (like \"my-server\")",
-        ));
+    } else {
+        check_max_len(field, id, MAX_ID_LEN, problems);
+        if problems.len() == before && !is_server_id(id) {
+            problems.push(Problem::new(
+                field,
+                "may hold only lowercase letters, digits and '_', with single '-' between them (like \"my-server\")",
+            ));
+        }
     }
 }
 
@@ -123,6 +119,11 @@ pub(crate) fn check_name(name: &str, problems: &mut Vec<Problem>) {
     check_max_len("name", name, MAX_NAME_LEN, problems);
 }
 
+/// `field repeats "value": why`, for a value that must be unique in its list.
+pub(crate) fn repeats(field: String, value: &str, why: &str) -> Problem {
+    Problem::new(field, cat!("repeats \"", value, "\": ", why))
+}
+
 pub(crate) fn check_overrides(
     field: &str,
     overrides: &[CapabilityOverride],
@@ -138,13 +139,10 @@ pub(crate) fn check_overrides(
                 "is required: name the upstream tool or prompt to override",
             ));
         } else if names.contains(&item.name.as_str()) {
-            problems.push(Problem::new(
+            problems.push(repeats(
                 cat!(at, ".name"),
-                cat!(
-                    "repeats \"",
-                    item.name,
-                    "\": give each capability one override"
-                ),
+                &item.name,
+                "give each capability one override",
             ));
         } else {
             names.push(&item.name);
@@ -168,13 +166,10 @@ pub(crate) fn check_overrides(
                     "may hold only letters and digits, with single '-' or '_' between them",
                 ));
             } else if aliases.contains(&alias.as_str()) {
-                problems.push(Problem::new(
+                problems.push(repeats(
                     cat!(at, ".alias"),
-                    cat!(
-                        "repeats \"",
-                        alias,
-                        "\": two capabilities cannot share an alias"
-                    ),
+                    alias,
+                    "two capabilities cannot share an alias",
                 ));
             } else {
                 aliases.push(alias);

@@ -7,7 +7,8 @@ use crate::json::Json;
 use crate::read::{finish, Reader};
 use crate::validate::Problem;
 
-const CREATE_FIELDS: &[&str] = &[
+/// Every parameter of a portal, once, in the API's order (an update refuses `id`).
+const FIELDS: &[&str] = &[
     "account_id",
     "id",
     "hostname",
@@ -15,17 +16,6 @@ const CREATE_FIELDS: &[&str] = &[
     "allow_code_mode",
     "code_mode",
     "description",
-    "secure_web_gateway",
-    "servers",
-];
-
-const UPDATE_FIELDS: &[&str] = &[
-    "account_id",
-    "allow_code_mode",
-    "code_mode",
-    "description",
-    "hostname",
-    "name",
     "secure_web_gateway",
     "servers",
 ];
@@ -57,7 +47,7 @@ fn code_mode<J: Json>(r: &mut Reader<'_, J>) -> Option<CodeMode> {
 /// (missing fields read as empty), so a form can show every problem at once.
 pub fn create_draft<J: Json>(value: Option<&J>) -> (PortalCreateParams, Vec<Problem>) {
     let mut problems = Vec::new();
-    let mut r = Reader::new(value, "", CREATE_FIELDS, None, &mut problems);
+    let mut r = Reader::new(value, "", FIELDS, None, &mut problems);
     let params = PortalCreateParams {
         account_id: r.string("account_id"),
         id: r.required_string("id"),
@@ -81,13 +71,7 @@ pub fn create_params<J: Json>(value: Option<&J>) -> Result<PortalCreateParams, V
 /// Reads portal `update` parameters; `id` is refused with a hint.
 pub fn update_params<J: Json>(value: Option<&J>) -> Result<PortalUpdateParams, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut r = Reader::new(
-        value,
-        "",
-        UPDATE_FIELDS,
-        Some(("portal", &["id"])),
-        &mut problems,
-    );
+    let mut r = Reader::new(value, "", FIELDS, Some(("portal", &["id"])), &mut problems);
     let params = PortalUpdateParams {
         account_id: r.string("account_id"),
         allow_code_mode: r.boolean("allow_code_mode"),

@@ -6,7 +6,8 @@
 use super::models::{CodeMode, PortalCreateParams, PortalServerLink, PortalUpdateParams};
 use crate::text::cat;
 use crate::validate::{
-    check_max_len, check_name, check_overrides, check_server_id, Problem, MAX_DESCRIPTION_LEN,
+    check_max_len, check_name, check_overrides, check_server_id, repeats, Problem,
+    MAX_DESCRIPTION_LEN,
 };
 
 /// Most servers one portal may link.
@@ -139,13 +140,10 @@ pub fn check_links(links: &[PortalServerLink], problems: &mut Vec<Problem>) {
         check_server_id(&cat!(at, ".server_id"), &link.server_id, problems);
         if problems.len() == before {
             if seen.contains(&link.server_id.as_str()) {
-                problems.push(Problem::new(
+                problems.push(repeats(
                     cat!(at, ".server_id"),
-                    cat!(
-                        "repeats \"",
-                        link.server_id,
-                        "\": a portal links each server once"
-                    ),
+                    &link.server_id,
+                    "a portal links each server once",
                 ));
             }
             seen.push(&link.server_id);

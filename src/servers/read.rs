@@ -6,7 +6,8 @@ use crate::models::{AuthType, ServerCreateParams, ServerUpdateParams};
 use crate::read::{finish, Reader};
 use crate::validate::Problem;
 
-const CREATE_FIELDS: &[&str] = &[
+/// Every parameter of a server, once, in the API's order (create's).
+const FIELDS: &[&str] = &[
     "account_id",
     "id",
     "name",
@@ -21,25 +22,14 @@ const CREATE_FIELDS: &[&str] = &[
     "updated_tools",
 ];
 
-const UPDATE_FIELDS: &[&str] = &[
-    "account_id",
-    "auth_credentials",
-    "client_secret",
-    "description",
-    "is_shared_oauth_callback_enabled",
-    "name",
-    "secure_web_gateway",
-    "updated_prompts",
-    "updated_tools",
-];
-
+/// What only a create takes: an update refuses it with a hint.
 const IMMUTABLE: &[&str] = &["id", "hostname", "auth_type"];
 
 /// The create parameters as far as they could be read, and the problems reading them
 /// (missing fields read as empty), so a form can show every problem at once.
 pub fn create_draft<J: Json>(value: Option<&J>) -> (ServerCreateParams, Vec<Problem>) {
     let mut problems = Vec::new();
-    let mut r = Reader::new(value, "", CREATE_FIELDS, None, &mut problems);
+    let mut r = Reader::new(value, "", FIELDS, None, &mut problems);
     let params = ServerCreateParams {
         account_id: r.string("account_id"),
         id: r.required_string("id"),
@@ -71,7 +61,7 @@ pub fn update_params<J: Json>(value: Option<&J>) -> Result<ServerUpdateParams, V
     let mut r = Reader::new(
         value,
         "",
-        UPDATE_FIELDS,
+        FIELDS,
         Some(("server", IMMUTABLE)),
         &mut problems,
     );
