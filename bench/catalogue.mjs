@@ -3,7 +3,7 @@
 // catalogueSnapshot (a digest per tool) of one of them. Ours only: the official SDK has neither.
 // Usage: node bench/catalogue.mjs [rounds]. Prints one JSON line: { diff: [ms…], snapshot: [ms…], tools, changes }.
 
-import { diffCatalogue, catalogueSnapshot } from '../pkg/node.js';
+import { diffCatalogue, catalogueSnapshot } from '../pkg/full/node.js';
 
 const rounds = Number(process.argv[2] ?? 15);
 const N = 2000;

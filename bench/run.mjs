@@ -84,7 +84,7 @@ const jsFile = S.ours.files.find((f) => !f.file.endsWith('.wasm'));
 row('  of which ours: wasm / JS (gzip)', `${kb(wasmFile.gzip)} / ${kb(jsFile.gzip)}`, '', null);
 for (const [label, ours, official] of [
   ['size, gzip, servers + portals clients', 'ours-both', 'official-both'],
-  ['size, gzip, the whole package vs official with both', 'ours-whole', 'official-both'],
+  ['size, gzip, cf-mcp-servers/full (everything) vs official with both', 'ours-whole', 'official-both'],
 ]) {
   const r = S[ours].gzip / S[official].gzip;
   row(label, kb(S[ours].gzip), kb(S[official].gzip), r, null, null);

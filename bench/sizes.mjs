@@ -1,7 +1,8 @@
 // Download size: each client bundled by esbuild for the browser (minified, ESM), then raw,
 // gzip -9 and brotli (max quality). Ours counts the bundle plus the .wasm it fetches.
 // `…-both`: a client of each resource (servers and portals), the official one tree-shaken with
-// `Servers` and `Portals`; `ours-whole`: every export of the package, so nothing is shaken off.
+// `Servers` and `Portals`; `ours-whole`: every export of `cf-mcp-servers/full` (catalogue review
+// and declarative configuration too), so nothing is shaken off.
 // Also the floor (bench/floor: one GET in Rust on wasm-bindgen) when `cargo xtask bench` built it.
 // Prints one JSON line: { ours: { files, raw, gzip, brotli }, official: { … }, floor?: { … } }.
 
@@ -25,7 +26,7 @@ globalThis.server = await client.zeroTrust.access.aiControls.mcp.servers.read('x
 const options = { apiToken: 't', accountId: 'a' };
 globalThis.server = await new McpServersClient(options).read('x');
 globalThis.portal = await new McpPortalsClient(options).read('x');`,
-  'ours-whole': `import * as all from ${JSON.stringify(join(root, 'pkg/browser.js'))};
+  'ours-whole': `import * as all from ${JSON.stringify(join(root, 'pkg/full/browser.js'))};
 globalThis.all = all;`,
   'official-both': `import { createClient } from 'cloudflare/tree-shakable';
 import { Portals } from 'cloudflare/resources/zero-trust/access/ai-controls/mcp/portals';
@@ -38,7 +39,7 @@ globalThis.portal = await mcp.portals.read('x', { account_id: 'a' });`,
 // The wasm each entry fetches: esbuild leaves `new URL('….wasm', import.meta.url)` alone, and
 // the browser downloads it too.
 const ourWasm = join(root, 'pkg/cf_mcp_servers_bg.wasm');
-const WASM = { ours: ourWasm, 'ours-both': ourWasm, 'ours-whole': ourWasm };
+const WASM = { ours: ourWasm, 'ours-both': ourWasm, 'ours-whole': join(root, 'pkg/full/cf_mcp_servers_bg.wasm') };
 const floor = join(root, 'target/floor/pkg');
 if (existsSync(join(floor, 'floor.js'))) {
   ENTRIES.floor = `import init, { read } from ${JSON.stringify(join(floor, 'floor.js'))};

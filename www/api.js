@@ -1,7 +1,8 @@
 // The one place that talks to the client library from pkg/. The library is loaded with a dynamic
 // import so that a missing or broken package shows a readable banner instead of a blank page.
 
-const PKG_URL = new URL('../pkg/browser.js', import.meta.url).href;
+// The `full` entry: the page reviews catalogues, which the main entry leaves out.
+const PKG_URL = new URL('../pkg/full/browser.js', import.meta.url).href;
 
 let lib = null;
 let client = null;

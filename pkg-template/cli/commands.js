@@ -3,7 +3,7 @@
 import { writeFileSync, renameSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportConfig, planConfig } from '../declare/node.js';
+import { exportConfig, planConfig } from '../full/node.js';
 import { account, client } from './connect.js';
 import { describe, load } from './file.js';
 import { envRefs } from './secrets.js';

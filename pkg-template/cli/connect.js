@@ -1,6 +1,6 @@
 // The client the commands use: credentials from the environment (read by the package's Node
 // entry, as the library reads them), the account and the API root from flags or environment.
-import { McpServersClient } from '../declare/node.js';
+import { McpServersClient } from '../full/node.js';
 import { CliError } from './errors.js';
 
 const set = (v) => typeof v === 'string' && v.trim() !== '';

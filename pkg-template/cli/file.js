@@ -3,7 +3,7 @@
 // text is quoted back, so a secret written in it by mistake is not printed either.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { validateConfig } from '../declare/node.js';
+import { validateConfig } from '../full/node.js';
 import { CliError } from './errors.js';
 
 /** Line and column (from 1) of a character offset. */

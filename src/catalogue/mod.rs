@@ -24,6 +24,11 @@ pub use items::{catalogue, Catalogue};
 pub use number::ecmascript_number;
 pub use ops::{Edit, Names, QuarantineMode, SyncReview};
 #[cfg(target_arch = "wasm32")]
+// Used by the wasm layer's review methods, which only the `full` build has.
+#[cfg_attr(
+    all(target_arch = "wasm32", not(feature = "full")),
+    allow(unused_imports)
+)]
 pub(crate) use ops::{Job, Outcome, Plan, Step};
 pub(crate) use order::sort_by;
 pub use overrides::{CapabilityNames, Which};

@@ -2,10 +2,12 @@
 //! and converts the answer back; no API logic lives here.
 
 mod call;
+#[cfg(feature = "full")]
 mod canonical;
+#[cfg(feature = "full")]
 mod catalogue;
 mod convert;
-#[cfg(feature = "declare-js")]
+#[cfg(feature = "full")]
 mod declare;
 mod error;
 mod fetch;
@@ -19,8 +21,9 @@ mod signal;
 mod validators;
 
 pub use call::ServerPager;
+#[cfg(feature = "full")]
 pub use catalogue::{capability_digest, catalogue_snapshot, diff_catalogue, effective_catalogue};
-#[cfg(feature = "declare-js")]
+#[cfg(feature = "full")]
 pub use declare::{export_config, plan_config, validate_config};
 pub use fetch::{FetchTransport, KeepHeaders};
 pub use options::{ClientOptions, RequestOptions};

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, SCHEMA, cli, exported, startEmulator, userEnv, writeConfig } from './_harness.mjs';
 
-const { validateConfig } = await import(join(ROOT, 'pkg', 'declare', 'node.js'));
+const { validateConfig } = await import(join(ROOT, 'pkg', 'full', 'node.js'));
 
 const Ajv = createRequire(import.meta.url)('ajv');
 const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));

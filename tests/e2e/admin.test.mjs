@@ -588,13 +588,13 @@ describe('admin page', () => {
   test('says so plainly when the client library cannot be loaded', async () => {
     const bare = await startEmulator({ withoutPkg: true });
     try {
-      const ownProblems = []; // the missing /pkg/browser.js is logged as a 404 here, on purpose
+      const ownProblems = []; // the missing /pkg/full/browser.js is logged as a 404 here, on purpose
       const { page, context } = await openPage(browser, ownProblems, { label: 'no-pkg' });
       pages.push(context);
       await page.goto(`${bare.base}/`);
       const b = banner(page);
       await b.waitFor();
-      assert.match(await b.innerText(), /The client library could not be loaded from .*\/pkg\/browser\.js/);
+      assert.match(await b.innerText(), /The client library could not be loaded from .*\/pkg\/full\/browser\.js/);
       assert.ok(await page.getByRole('button', { name: 'Connect' }).isDisabled());
       assert.ok(ownProblems.every((p) => p.includes('404')), ownProblems.join('\n'));
     } finally {

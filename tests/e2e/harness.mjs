@@ -32,7 +32,7 @@ export async function startEmulator({ proxyTo, withoutPkg = false } = {}) {
   if (withoutPkg) {
     mkdirSync(pkg);
   } else {
-    for (const f of ['browser.js', 'cf_mcp_servers.js', 'cf_mcp_servers_bg.wasm']) {
+    for (const f of ['browser.js', 'cf_mcp_servers.js', 'cf_mcp_servers_bg.wasm', 'full/browser.js']) {
       if (!existsSync(path.join(pkgSource, f))) throw new Error(`${pkgSource}/${f} is missing: build the package with cargo xtask dist`);
     }
     cpSync(pkgSource, pkg, { recursive: true });

@@ -6,9 +6,11 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+// Catalogue review is in the `cf-mcp-servers/full` entry.
 import {
-  McpServersClient, McpServersError, diffCatalogue, capabilityDigest, catalogueSnapshot, effectiveCatalogue, rejection,
-} from './_harness.mjs';
+  McpServersClient, McpServersError, diffCatalogue, capabilityDigest, catalogueSnapshot, effectiveCatalogue,
+} from '../../pkg/full/node.js';
+import { rejection } from './_harness.mjs';
 import { startEmulator, TOKEN } from '../e2e/harness.mjs';
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));

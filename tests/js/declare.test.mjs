@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startEmulatorProcess } from './_harness.mjs';
 import {
   McpServersClient, McpServersError, validateConfig, exportConfig, planConfig,
-} from '../../pkg/declare/node.js';
+} from '../../pkg/full/node.js';
 
 const TOKEN = 'declare-token-5e4d3c2b1a';
 const DEMO_ACCOUNT = '0123456789abcdef0123456789abcdef';

@@ -83,30 +83,30 @@ test('the .d.ts of the main entry declares exactly the documented values, and no
   }
 });
 
-/** What cf-mcp-servers/declare exports: the main list and its own. */
-const declareExports = () => [...documentedExports(), ...documentedExports('<!-- exports declare:')].sort();
+/** What cf-mcp-servers/full exports: the main list and its own. */
+const fullExports = () => [...documentedExports(), ...documentedExports('<!-- exports full:')].sort();
 
-test('cf-mcp-servers/declare: import and each export condition give the main names and its own', async () => {
-  writeFileSync(join(PROJECT, 'declare.mjs'), "console.log(JSON.stringify(Object.keys(await import('cf-mcp-servers/declare')).sort()));");
-  assert.deepEqual(JSON.parse(await ok(TOOLS.node22, ['declare.mjs'])), declareExports());
+test('cf-mcp-servers/full: import and each export condition give the main names and its own', async () => {
+  writeFileSync(join(PROJECT, 'full.mjs'), "console.log(JSON.stringify(Object.keys(await import('cf-mcp-servers/full')).sort()));");
+  assert.deepEqual(JSON.parse(await ok(TOOLS.node22, ['full.mjs'])), fullExports());
   const esbuild = await import('esbuild');
   for (const conditions of [['workerd'], ['browser'], ['node'], []]) {
     const entry = join(PROJECT, 'condition.mjs');
-    writeFileSync(entry, "export * from 'cf-mcp-servers/declare';\n");
+    writeFileSync(entry, "export * from 'cf-mcp-servers/full';\n");
     const result = await esbuild.build({
       entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', conditions, mainFields: ['module', 'main'],
       external: ['*.wasm', 'node:*'], write: false, metafile: true, outfile: join(PROJECT, 'condition.out.mjs'), logLevel: 'error',
     });
     const [output] = Object.values(result.metafile.outputs);
-    assert.deepEqual([...output.exports].sort(), declareExports(), `conditions ${conditions.join(',') || '(none)'}`);
+    assert.deepEqual([...output.exports].sort(), fullExports(), `conditions ${conditions.join(',') || '(none)'}`);
   }
-  const { values } = declared('cf-mcp-servers/declare');
-  assert.deepEqual(values, declareExports());
+  const { values } = declared('cf-mcp-servers/full');
+  assert.deepEqual(values, fullExports());
 });
 
-test('the main entry has no declarative layer (it is cf-mcp-servers/declare\'s alone)', () => {
+test('the main entry has no catalogue review or declarative layer (they are cf-mcp-servers/full\'s)', () => {
   const { values } = declared('cf-mcp-servers');
-  for (const name of documentedExports('<!-- exports declare:')) assert.ok(!values.includes(name), name);
+  for (const name of documentedExports('<!-- exports full:')) assert.ok(!values.includes(name), name);
 });
 
 test('the .d.ts of cf-mcp-servers/init adds init, default and initSync', () => {

@@ -432,9 +432,9 @@ async function conveniences(client: McpServersClient): Promise<void> {
 use(everyOperation, errors, validators, closedInputs, conveniences, readServer, readSync, readPage);
 
 // Declarative configuration: a file, its plan and an apply, typed end to end.
-// It is the `cf-mcp-servers/declare` entry's: the main entry's client has no state() or apply().
-import { McpServersClient as DeclareClient, validateConfig, exportConfig, planConfig } from 'cf-mcp-servers/declare';
-import type { McpConfig, AccountState, Plan, Step, ApplyReport, ApplyEvent, FieldChange, Note } from 'cf-mcp-servers/declare';
+// It is the `cf-mcp-servers/full` entry's: the main entry's client has no state() or apply().
+import { McpServersClient as DeclareClient, validateConfig, exportConfig, planConfig } from 'cf-mcp-servers/full';
+import type { McpConfig, AccountState, Plan, Step, ApplyReport, ApplyEvent, FieldChange, Note } from 'cf-mcp-servers/full';
 
 // @ts-expect-error the main entry's client has no state()
 const notHere = (main: McpServersClient) => main.state();

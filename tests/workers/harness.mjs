@@ -90,13 +90,15 @@ export async function bundle(entry, dir) {
   const modules = join(dir, 'node_modules');
   mkdirSync(modules, { recursive: true });
   symlinkSync(PKG, join(modules, 'cf-mcp-servers'), 'dir');
-  await build({
+  const result = await build({
     entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022',
     conditions: ['workerd', 'worker', 'browser'], mainFields: ['module', 'main'],
-    external: ['*.wasm'], nodePaths: [modules], outfile: join(dir, 'worker.js'),
+    external: ['*.wasm'], nodePaths: [modules], outfile: join(dir, 'worker.js'), metafile: true,
     logLevel: 'error',
   });
-  copyFileSync(join(PKG, 'cf_mcp_servers_bg.wasm'), join(dir, 'cf_mcp_servers_bg.wasm'));
+  // The entry's own wasm: `cf-mcp-servers/full` has one of its own beside its workerd.js.
+  const full = Object.keys(result.metafile.inputs).some((f) => /(^|\/)full\/workerd\.js$/.test(f));
+  copyFileSync(join(PKG, full ? 'full' : '', 'cf_mcp_servers_bg.wasm'), join(dir, 'cf_mcp_servers_bg.wasm'));
   return { worker: join(dir, 'worker.js'), wasm: join(dir, 'cf_mcp_servers_bg.wasm') };
 }
 

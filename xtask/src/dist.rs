@@ -23,8 +23,8 @@ struct Variant {
     lists: &'static [&'static str],
 }
 
-/// The main entry, and `cf-mcp-servers/declare`: the same client plus the declarative layer,
-/// in a wasm of its own so that only its users download that layer.
+/// The main entry, and `cf-mcp-servers/full`: the same clients plus catalogue review and the
+/// declarative layer, in a wasm of its own so that only their users download them.
 const VARIANTS: [Variant; 2] = [
     Variant {
         features: "",
@@ -32,9 +32,9 @@ const VARIANTS: [Variant; 2] = [
         lists: &[exports::MAIN],
     },
     Variant {
-        features: ",declare-js",
-        dir: "declare",
-        lists: &[exports::MAIN, exports::DECLARE],
+        features: ",full",
+        dir: "full",
+        lists: &[exports::MAIN, exports::FULL],
     },
 ];
 
@@ -257,7 +257,7 @@ fn crate_version() -> Result<String> {
 }
 
 /// Prints what a browser downloads: wasm + JS, raw and gzipped; then the same total for the
-/// `declare` entry.
+/// `full` entry.
 pub fn report_sizes() -> Result {
     let pkg = root().join("pkg");
     let (raw, gz) = download(&pkg, true)?;
@@ -265,10 +265,10 @@ pub fn report_sizes() -> Result {
         "  {:<26} {:>8} B  {:>7} B gzip",
         "total (browser download)", raw, gz
     );
-    let (raw, gz) = download(&pkg.join("declare"), false)?;
+    let (raw, gz) = download(&pkg.join("full"), false)?;
     println!(
         "  {:<26} {:>8} B  {:>7} B gzip",
-        "cf-mcp-servers/declare", raw, gz
+        "cf-mcp-servers/full", raw, gz
     );
     Ok(())
 }

@@ -6,8 +6,8 @@ use crate::util::Result;
 
 /// The README list of the main entry (and of every other: they export it too).
 pub const MAIN: &str = "<!-- exports:";
-/// The README list of what `cf-mcp-servers/declare` adds.
-pub const DECLARE: &str = "<!-- exports declare:";
+/// The README list of what `cf-mcp-servers/full` adds.
+pub const FULL: &str = "<!-- exports full:";
 const END: &str = "<!-- /exports -->";
 
 /// Values wasm-bindgen exports that are not API: the pager behind `listAll`.
@@ -202,7 +202,7 @@ mod tests {
     fn reads_the_marked_list_only() {
         assert_eq!(documented(README, MAIN).unwrap_or_default(), ["A", "f"]);
         assert!(documented("no list", MAIN).is_err());
-        assert!(documented(README, DECLARE).is_err());
+        assert!(documented(README, FULL).is_err());
     }
 
     #[test]

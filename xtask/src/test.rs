@@ -38,7 +38,7 @@ pub fn run(_args: &[String]) -> Result {
             "wasm32-unknown-unknown",
             // It only adds code, so linting with it covers the build without it too.
             "--features",
-            "declare-js",
+            "full",
             "--",
             "-D",
             "warnings",

@@ -8,7 +8,8 @@
 //     pass-through for the admin page, with the API token added here (it never reaches the browser);
 //   - everything else: the admin page, served from static assets by the runtime (wrangler.toml).
 // Every route above sits behind the access check of access.js. Secrets come from `env` only.
-import { McpServersClient, McpServersError } from 'cf-mcp-servers';
+// The `full` entry: the Worker reviews catalogues (syncAndReview), which the main entry leaves out.
+import { McpServersClient, McpServersError } from 'cf-mcp-servers/full';
 import { accessDenied } from './access.js';
 import { reviewServer, pendingChanges, pendingOf, approveServer } from './review.js';
 
