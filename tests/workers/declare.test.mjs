@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACCOUNT, requireBuilt, tempDir, startApi, bundle, startWorkerd, textBindings } from './harness.mjs';
+import { ACCOUNT, requireBuilt, tempDir, startApi, bundle, startWorkerd, textBindings, workerService } from './harness.mjs';
 
 const TOKEN = 'declare-worker-token-13579';
 const SECRET = 'wk-secret-value-2468-do-not-print';
@@ -20,12 +20,7 @@ before(async () => {
   workerd = await startWorkerd(dir, `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
-    (name = "declare", worker = (
-      modules = [(name = "worker.js", esModule = embed "worker.js"),
-                 (name = "cf_mcp_servers_bg.wasm", wasm = embed "cf_mcp_servers_bg.wasm")],
-      compatibilityDate = "2026-11-01",
-      bindings = [${bindings.join(', ')}],
-      globalOutbound = "loopback")),
+    ${workerService('declare', bindings)},
     (name = "loopback", network = (allow = ["public", "private", "local"])),
   ],
   sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "declare")],
