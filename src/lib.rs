@@ -36,6 +36,7 @@ pub mod json;
 pub mod log;
 pub mod page;
 pub mod pages;
+mod params;
 pub mod portals;
 pub mod ratelimit;
 pub mod read;

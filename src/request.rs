@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorKind};
 use crate::http::{Method, Transport};
 use crate::json::Json;
 use crate::models::{AccountParams, ServerListParams};
+use crate::params::{self, Model, Op};
 use crate::retry::Idempotency;
 use crate::shape::Shape;
 use crate::text::{cat, decimal};
@@ -49,6 +50,22 @@ impl Resource {
             "/access/ai-controls/mcp/",
             self.plural()
         )
+    }
+
+    /// Its create and update parameters.
+    fn model(self) -> &'static Model {
+        match self {
+            Self::Servers => &crate::servers::fields::SERVER,
+            Self::Portals => &crate::portals::fields::PORTAL,
+        }
+    }
+
+    /// The fields a create read back must have as sent, beside the id.
+    fn identity(self) -> &'static [&'static str] {
+        match self {
+            Self::Servers => &["name", "hostname", "auth_type"],
+            Self::Portals => &["name", "hostname"],
+        }
     }
 
     /// The shapes of its one item and of a page of them.
@@ -152,30 +169,52 @@ impl<T: Transport> Client<T> {
         })
     }
 
-    /// A create (POST on the collection, `id` `None`) or an update (PUT on the item) with its
-    /// body, on an account already resolved. A create carries what identifies its item, to
-    /// recognise it when read back.
-    pub(crate) fn write_request(
+    /// A create (`id` `None`: POST on the collection) or an update (PUT on the item) from its
+    /// parameters as parsed JSON, read, checked and written through the resource's table. A
+    /// create carries what identifies its item, to recognise it when read back. `account`: the
+    /// typed parameters' `account_id`, which their JSON form never carries.
+    pub(crate) fn params_request<J: Json>(
         &self,
         resource: Resource,
-        account: &str,
         id: Option<&str>,
-        body: String,
-        expected: Option<Expected>,
+        params: Option<&J>,
+        account: Option<&str>,
     ) -> Result<Call, Error> {
-        let collection = resource.collection(account);
-        let (method, path, idempotency) = match id {
+        let op = if id.is_some() { Op::Update } else { Op::Create };
+        let mut checked = params::check(resource.model(), op, params);
+        fail_on(std::mem::take(&mut checked.problems))?;
+        let account = self.account(checked.account_id.as_deref().or(account))?;
+        let collection = resource.collection(&account);
+        let text = |key| checked.text(key).unwrap_or_default().to_owned();
+        let (method, path, idempotency, expected) = match id {
             Some(id) => {
                 checked_id(id)?;
-                (Method::Put, cat!(collection, "/", id), Idempotency::Safe)
+                (
+                    Method::Put,
+                    cat!(collection, "/", id),
+                    Idempotency::Safe,
+                    None,
+                )
             }
-            None => (Method::Post, collection, Idempotency::Create),
+            None => {
+                let expected = Expected {
+                    resource,
+                    id: text("id"),
+                    fields: resource.identity().iter().map(|k| (*k, text(k))).collect(),
+                };
+                (
+                    Method::Post,
+                    collection,
+                    Idempotency::Create,
+                    Some(expected),
+                )
+            }
         };
         Ok(Call {
             method,
             path,
             query: Vec::new(),
-            body: Some(body),
+            body: Some(checked.body),
             idempotency,
             shape: resource.shapes().0,
             expected,

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::models::{CapabilityOverride, ServerListParams};
+use crate::models::ServerListParams;
 use crate::text::cat;
 
 /// Longest server id the API accepts.
@@ -73,13 +73,6 @@ fn is_server_id(id: &str) -> bool {
     })
 }
 
-/// `^[a-zA-Z0-9]+([_-][a-zA-Z0-9]+)*$`
-fn is_alias(alias: &str) -> bool {
-    alias
-        .split(['-', '_'])
-        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
 /// Checks an account id: required, and safe to put in a URL path.
 pub fn check_account_id(account_id: Option<&str>, problems: &mut Vec<Problem>) {
     match account_id {
@@ -112,70 +105,34 @@ pub(crate) fn check_max_len(field: &str, value: &str, max: usize, problems: &mut
     }
 }
 
-pub(crate) fn check_name(name: &str, problems: &mut Vec<Problem>) {
+pub(crate) fn check_name(field: &str, name: &str, problems: &mut Vec<Problem>) {
     if name.trim().is_empty() {
-        problems.push(Problem::new("name", "is required and must not be empty"));
+        problems.push(Problem::new(field, "is required and must not be empty"));
     }
-    check_max_len("name", name, MAX_NAME_LEN, problems);
+    check_max_len(field, name, MAX_NAME_LEN, problems);
+}
+
+/// A description: at most 512 characters.
+pub(crate) fn description(field: &str, text: &str, problems: &mut Vec<Problem>) {
+    check_max_len(field, text, MAX_DESCRIPTION_LEN, problems);
+}
+
+/// One of the values an enum has.
+pub(crate) fn one_of(field: &str, value: &str, values: &[&str], problems: &mut Vec<Problem>) {
+    if !values.contains(&value) {
+        let mut listed = String::new();
+        for (i, v) in values.iter().enumerate() {
+            listed.push_str(if i == 0 { "must be one of \"" } else { ", \"" });
+            listed.push_str(v);
+            listed.push('"');
+        }
+        problems.push(Problem::new(field, listed));
+    }
 }
 
 /// `field repeats "value": why`, for a value that must be unique in its list.
 pub(crate) fn repeats(field: String, value: &str, why: &str) -> Problem {
     Problem::new(field, cat!("repeats \"", value, "\": ", why))
-}
-
-pub(crate) fn check_overrides(
-    field: &str,
-    overrides: &[CapabilityOverride],
-    problems: &mut Vec<Problem>,
-) {
-    let mut names: Vec<&str> = Vec::with_capacity(overrides.len());
-    let mut aliases: Vec<&str> = Vec::new();
-    for (i, item) in overrides.iter().enumerate() {
-        let at = cat!(field, "[", i, "]");
-        if item.name.trim().is_empty() {
-            problems.push(Problem::new(
-                cat!(at, ".name"),
-                "is required: name the upstream tool or prompt to override",
-            ));
-        } else if names.contains(&item.name.as_str()) {
-            problems.push(repeats(
-                cat!(at, ".name"),
-                &item.name,
-                "give each capability one override",
-            ));
-        } else {
-            names.push(&item.name);
-        }
-        if let Some(alias) = &item.alias {
-            let len = char_count(alias);
-            if len == 0 || len > MAX_ALIAS_LEN {
-                problems.push(Problem::new(
-                    cat!(at, ".alias"),
-                    cat!(
-                        "must be 1 to ",
-                        MAX_ALIAS_LEN,
-                        " characters (got ",
-                        len,
-                        ")"
-                    ),
-                ));
-            } else if !is_alias(alias) {
-                problems.push(Problem::new(
-                    cat!(at, ".alias"),
-                    "may hold only letters and digits, with single '-' or '_' between them",
-                ));
-            } else if aliases.contains(&alias.as_str()) {
-                problems.push(repeats(
-                    cat!(at, ".alias"),
-                    alias,
-                    "two capabilities cannot share an alias",
-                ));
-            } else {
-                aliases.push(alias);
-            }
-        }
-    }
 }
 
 /// Every problem with the parameters of a list; empty when all is well.

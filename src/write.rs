@@ -1,8 +1,6 @@
-//! Request bodies as JSON text: exactly the fields that are set, in the API's order,
-//! `null` for a cleared description. Written by hand so the wasm build needs no serializer;
-//! the tests hold it to serde_json's output.
-
-use crate::models::CapabilityOverride;
+//! JSON text written by hand, so the wasm build needs no serializer: string literals, and small
+//! objects of the fields that are set (the edit round trip's parameters, redacted text). Request
+//! bodies are written by [`crate::params`].
 
 pub(crate) struct Object {
     out: String,
@@ -33,17 +31,6 @@ impl Object {
         }
     }
 
-    pub(crate) fn nullable(&mut self, key: &str, value: &Option<Option<String>>) {
-        match value {
-            Some(Some(text)) => self.string(key, Some(text)),
-            Some(None) => {
-                self.key(key);
-                self.out.push_str("null");
-            }
-            None => {}
-        }
-    }
-
     pub(crate) fn boolean(&mut self, key: &str, value: Option<bool>) {
         if let Some(value) = value {
             self.key(key);
@@ -51,34 +38,10 @@ impl Object {
         }
     }
 
-    /// An array of objects, each written by `item`.
-    pub(crate) fn objects<T>(
-        &mut self,
-        key: &str,
-        value: &Option<Vec<T>>,
-        item: impl Fn(&mut Object, &T),
-    ) {
-        let Some(items) = value else { return };
+    /// JSON text already written (an array or object).
+    pub(crate) fn raw(&mut self, key: &str, json: &str) {
         self.key(key);
-        self.out.push('[');
-        for (i, value) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push(',');
-            }
-            let mut o = Object::new();
-            item(&mut o, value);
-            self.out.push_str(&o.finish());
-        }
-        self.out.push(']');
-    }
-
-    pub(crate) fn overrides(&mut self, key: &str, value: &Option<Vec<CapabilityOverride>>) {
-        self.objects(key, value, |o, item| {
-            o.string("name", Some(&item.name));
-            o.string("alias", item.alias.as_deref());
-            o.string("description", item.description.as_deref());
-            o.boolean("enabled", item.enabled);
-        });
+        self.out.push_str(json);
     }
 
     pub(crate) fn finish(mut self) -> String {
@@ -111,6 +74,3 @@ pub(crate) fn push_string(out: &mut String, value: &str) {
     }
     out.push('"');
 }
-
-/// The servers' bodies, where they were before the resources had their own folders.
-pub use crate::servers::write::{create_body, update_body};

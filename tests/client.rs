@@ -145,6 +145,36 @@ fn create_sends_exactly_the_given_fields_with_json_headers() {
 }
 
 #[test]
+fn create_and_update_go_to_the_account_their_params_name() {
+    let s = script(vec![ok(&server_json("new")), ok(&server_json("new"))]);
+    let c = client(&s);
+    let o = RequestOptions::default();
+    let create = ServerCreateParams {
+        account_id: Some("other".into()),
+        ..create_params()
+    };
+    let update = ServerUpdateParams {
+        account_id: Some("other".into()),
+        name: Some("Renamed".into()),
+        ..Default::default()
+    };
+    block_on(async {
+        c.create(&create, &o).await.unwrap();
+        c.update("new", &update, &o).await.unwrap();
+    });
+    let sent = s.sent.borrow();
+    for request in sent.iter() {
+        assert!(request.url.contains("/accounts/other/"), "{}", request.url);
+        assert!(!request
+            .body
+            .as_deref()
+            .unwrap_or_default()
+            .contains("other"));
+    }
+    assert_eq!(sent[1].body.as_deref(), Some(r#"{"name":"Renamed"}"#));
+}
+
+#[test]
 fn read_delete_and_sync_send_no_body() {
     let s = script(vec![
         ok(&server_json("a")),

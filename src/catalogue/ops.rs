@@ -5,10 +5,13 @@
 
 use super::overrides::{self, CapabilityNames, Which};
 use super::{catalogue, diff, Canonical, CatalogueDiff};
+use crate::client::Call;
+use crate::declare::Value;
 use crate::error::Error;
 use crate::http::Transport;
 use crate::json::Json;
-use crate::models::{AccountParams, ServerUpdateParams};
+use crate::models::{AccountParams, CapabilityOverride};
+use crate::request::Resource;
 use crate::servers::Item;
 use crate::text::cat;
 use crate::validate::Problem;
@@ -120,6 +123,16 @@ impl<J: Canonical> Plan<J> {
         }
     }
 
+    /// The update that writes `update` (parameters as JSON) on the server.
+    fn update<T: Transport<Json = J>>(
+        &self,
+        client: &Client<T>,
+        update: &Value,
+    ) -> Result<Call, Error> {
+        let account = self.params.account_id.as_deref();
+        client.params_request(Resource::Servers, Some(&self.id), Some(update), account)
+    }
+
     /// The next step, given the `result` of the request the last step sent (`None` at first).
     pub(crate) fn step<T: Transport<Json = J>>(
         &mut self,
@@ -138,10 +151,10 @@ impl<J: Canonical> Plan<J> {
                 if chosen.is_empty() {
                     (State::Done, Step::Done(Outcome::Server(server)))
                 } else {
-                    let update = edited(&server, &chosen, *edit, &self.params);
+                    let update = edited(&server, &chosen, *edit);
                     (
                         State::Update(None),
-                        Step::Send(client.update_call(&self.id, &update)?),
+                        Step::Send(self.update(client, &update)?),
                     )
                 }
             }
@@ -156,8 +169,8 @@ impl<J: Canonical> Plan<J> {
                 if quarantined.is_empty() {
                     reviewed(sync, server, changes, quarantined)
                 } else {
-                    let update = edited(&server, &quarantined, Edit::Disable, &self.params);
-                    let call = client.update_call(&self.id, &update)?;
+                    let update = edited(&server, &quarantined, Edit::Disable);
+                    let call = self.update(client, &update)?;
                     (
                         State::Update(Some((sync, changes, quarantined))),
                         Step::Send(call),
@@ -396,16 +409,8 @@ fn resolve<J: Json>(server: &J, names: &Names) -> Result<CapabilityNames, Error>
 
 /// The update that applies `action` to the chosen capabilities of `server`, carrying every
 /// override of the kinds it touches.
-fn edited<J: Json>(
-    server: &J,
-    chosen: &CapabilityNames,
-    action: Edit,
-    params: &AccountParams,
-) -> ServerUpdateParams {
-    let mut update = ServerUpdateParams {
-        account_id: params.account_id.clone(),
-        ..ServerUpdateParams::default()
-    };
+fn edited<J: Json>(server: &J, chosen: &CapabilityNames, action: Edit) -> Value {
+    let mut update = Value::object(Vec::new());
     for which in [Which::Tools, Which::Prompts] {
         let names = chosen.of(which);
         if names.is_empty() {
@@ -433,10 +438,26 @@ fn edited<J: Json>(
                 }
             });
         }
-        match which {
-            Which::Tools => update.updated_tools = Some(list),
-            Which::Prompts => update.updated_prompts = Some(list),
-        }
+        let key = match which {
+            Which::Tools => "updated_tools",
+            Which::Prompts => "updated_prompts",
+        };
+        update.set(key, Value::Array(list.iter().map(override_value).collect()));
     }
     update
+}
+
+/// An override as JSON: the fields that are set.
+fn override_value(o: &CapabilityOverride) -> Value {
+    let mut members = vec![("name", Value::text(&o.name))];
+    if let Some(alias) = &o.alias {
+        members.push(("alias", Value::text(alias)));
+    }
+    if let Some(description) = &o.description {
+        members.push(("description", Value::text(description)));
+    }
+    if let Some(enabled) = o.enabled {
+        members.push(("enabled", Value::Bool(enabled)));
+    }
+    Value::object(members)
 }

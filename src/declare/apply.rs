@@ -4,7 +4,6 @@
 //! missing variable fails its step before anything is sent.
 
 use super::config::SECRET_FIELDS;
-use super::fields;
 use super::plan::{Action, Kind, Plan, Step};
 use super::value::Value;
 use crate::client::{Call, Client};
@@ -14,6 +13,7 @@ use crate::http::Transport;
 use crate::json::Json;
 use crate::models::{AccountParams, ServerListParams};
 use crate::pages::Pages;
+use crate::request::Resource;
 use crate::servers::Item;
 use crate::text::cat;
 use crate::validate::Problem;
@@ -124,20 +124,6 @@ fn resolved(step: &Step, env: &dyn Env) -> Result<Value, Error> {
     Ok(params)
 }
 
-/// Reads typed parameters out of a step, as a validation error naming the step.
-fn typed<P>(
-    step: &Step,
-    params: &Value,
-    read: fn(&Value, &str, &mut Vec<Problem>) -> P,
-) -> Result<P, Error> {
-    let mut problems = Vec::new();
-    let out = read(params, "params", &mut problems);
-    match problems.first() {
-        None => Ok(out),
-        Some(p) => Err(invalid(step, &p.field, p.message.clone())),
-    }
-}
-
 impl<T: Transport> Client<T> {
     /// Every server and every portal of the account (every page of each), as parsed JSON:
     /// the `state` that `plan` and `export` take.
@@ -180,30 +166,27 @@ impl<T: Transport> Client<T> {
         if step.action == Action::Delete {
             return Ok(vec![(delete, true)]);
         }
-        let params = resolved(step, env)?;
-        let account_id = account.account_id.clone();
-        let call = match (step.kind, step.action) {
-            (Kind::Server, Action::Update) => {
-                let mut p = typed(step, &params, fields::server_update)?;
-                p.account_id = account_id;
-                self.update_call(&step.id, &p)?
-            }
-            (Kind::Server, _) => {
-                let mut p = typed(step, &params, fields::server_create)?;
-                p.account_id = account_id;
-                self.create_call(&p)?
-            }
-            (Kind::Portal, Action::Create) => {
-                let mut p = typed(step, &params, fields::portal_create)?;
-                p.account_id = account_id;
-                portals.create_call(&p)?
-            }
-            (Kind::Portal, _) => {
-                let mut p = fields::portal_update(typed(step, &params, fields::portal_create)?);
-                p.account_id = account_id;
-                portals.update_call(&step.id, &p)?
-            }
+        let mut params = resolved(step, env)?;
+        // An update sends what may change: a step holds the whole entry.
+        let (resource, id, fixed): (_, _, &[&str]) = match (step.kind, step.action) {
+            (Kind::Server, Action::Update) => (
+                Resource::Servers,
+                Some(step.id.as_str()),
+                &["id", "hostname", "auth_type"],
+            ),
+            (Kind::Server, _) => (Resource::Servers, None, &[]),
+            (Kind::Portal, Action::Create) => (Resource::Portals, None, &[]),
+            (Kind::Portal, _) => (Resource::Portals, Some(step.id.as_str()), &["id"]),
         };
+        for key in fixed {
+            params.remove(key);
+        }
+        let call = self
+            .params_request(resource, id, Some(&params), account.account_id.as_deref())
+            .map_err(|mut e| {
+                e.message = cat!(step.kind.as_str(), " ", step.id, ": ", e.message);
+                e
+            })?;
         let mut calls = Vec::with_capacity(2);
         if step.action == Action::Replace {
             calls.push((delete, true));

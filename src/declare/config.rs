@@ -5,7 +5,9 @@
 
 use super::fields::{self, problem, under, Fields};
 use super::value::Value;
-use crate::portals;
+use crate::params::{self, Op};
+use crate::portals::fields::PORTAL;
+use crate::servers::fields::SERVER;
 use crate::text::cat;
 use crate::validate::{self, Problem};
 
@@ -139,11 +141,8 @@ fn server(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> 
     let before = problems.len();
     let params = fields::server_create(&plain, at, problems);
     if problems.len() == before {
-        problems.extend(
-            validate::create_params(&params)
-                .into_iter()
-                .map(|p| under(at, p)),
-        );
+        let checked = params::check(&SERVER, Op::Create, Some(&plain));
+        problems.extend(checked.problems.into_iter().map(|p| under(at, p)));
     }
     item.members().map(|_| Entry {
         id: params.id,
@@ -156,11 +155,8 @@ fn portal(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> 
     let before = problems.len();
     let params = fields::portal_create(item, at, problems);
     if problems.len() == before {
-        problems.extend(
-            portals::validate::create_params(&params)
-                .into_iter()
-                .map(|p| under(at, p)),
-        );
+        let checked = params::check(&PORTAL, Op::Create, Some(&without_nulls(item, "")));
+        problems.extend(checked.problems.into_iter().map(|p| under(at, p)));
     }
     if item.has("description") && item.get("description").is_none() {
         problems.push(problem(

@@ -2,8 +2,8 @@
 //! (`portals[1].servers[0].on_behalf`), and the portal parameters the declarative layer sends.
 
 use super::value::Value;
-use crate::models::{AuthType, CapabilityOverride, ServerCreateParams, ServerUpdateParams};
-use crate::portals::{CodeMode, PortalCreateParams, PortalServerLink, PortalUpdateParams};
+use crate::models::{AuthType, CapabilityOverride, ServerCreateParams};
+use crate::portals::{CodeMode, PortalCreateParams, PortalServerLink};
 use crate::text::cat;
 use crate::validate::Problem;
 
@@ -224,20 +224,6 @@ pub(crate) fn portal_create(
     }
 }
 
-/// The update that makes a portal what `value` (every field, as in a create) says.
-pub(crate) fn portal_update(create: PortalCreateParams) -> PortalUpdateParams {
-    PortalUpdateParams {
-        account_id: create.account_id,
-        allow_code_mode: None,
-        code_mode: create.code_mode,
-        description: create.description,
-        hostname: Some(create.hostname),
-        name: Some(create.name),
-        secure_web_gateway: create.secure_web_gateway,
-        servers: create.servers,
-    }
-}
-
 /// The writable fields of a server (in a configuration, and in the steps of a plan with its
 /// secrets resolved).
 pub(crate) const SERVER_FIELDS: &[&str] = &[
@@ -286,31 +272,6 @@ pub(crate) fn server_create(
         client_secret: f.string("client_secret"),
         description: f.nullable("description"),
         is_shared_oauth_callback_enabled: f.boolean("is_shared_oauth_callback_enabled"),
-        secure_web_gateway: f.boolean("secure_web_gateway"),
-        updated_prompts: f.overrides("updated_prompts"),
-        updated_tools: f.overrides("updated_tools"),
-    }
-}
-
-/// A server's update parameters: the fields `value` has.
-pub(crate) fn server_update(
-    value: &Value,
-    at: &str,
-    problems: &mut Vec<Problem>,
-) -> ServerUpdateParams {
-    let mut f = Fields {
-        value,
-        at,
-        problems,
-    };
-    f.start("a server update", SERVER_FIELDS);
-    ServerUpdateParams {
-        account_id: None,
-        auth_credentials: f.string("auth_credentials"),
-        client_secret: f.string("client_secret"),
-        description: f.nullable("description"),
-        is_shared_oauth_callback_enabled: f.boolean("is_shared_oauth_callback_enabled"),
-        name: f.string("name"),
         secure_web_gateway: f.boolean("secure_web_gateway"),
         updated_prompts: f.overrides("updated_prompts"),
         updated_tools: f.overrides("updated_tools"),

@@ -141,15 +141,7 @@ impl Value {
 
     /// What kind of value this is, for messages.
     pub fn describe(&self) -> &'static str {
-        match self {
-            Self::Null => Kind::Null,
-            Self::Bool(_) => Kind::Bool,
-            Self::Number(_) => Kind::Number,
-            Self::String(_) => Kind::String,
-            Self::Array(_) => Kind::Array,
-            Self::Object(_) => Kind::Object,
-        }
-        .describe()
+        crate::json::Json::kind(self).describe()
     }
 
     /// JSON equality: members in any order, a `null` member the same as an absent one, and an
@@ -193,6 +185,54 @@ impl From<&Value> for serde_json::Value {
                     .collect(),
             ),
         }
+    }
+}
+
+/// So the parameter tables ([`crate::params`]) check and write a configuration's entries and a
+/// plan's steps as they check any JSON.
+impl crate::json::Json for Value {
+    fn kind(&self) -> Kind {
+        match self {
+            Self::Null => Kind::Null,
+            Self::Bool(_) => Kind::Bool,
+            Self::Number(_) => Kind::Number,
+            Self::String(_) => Kind::String,
+            Self::Array(_) => Kind::Array,
+            Self::Object(_) => Kind::Object,
+        }
+    }
+    fn get(&self, key: &'static str) -> Option<Self> {
+        Value::get(self, key).cloned()
+    }
+    fn kind_of(&self, key: &'static str) -> Option<Kind> {
+        let members = self.members()?;
+        let (_, value) = members.iter().find(|(k, _)| k == key)?;
+        Some(crate::json::Json::kind(value))
+    }
+    fn as_string(&self) -> Option<String> {
+        self.str().map(str::to_owned)
+    }
+    fn as_number(&self) -> Option<f64> {
+        match self {
+            Self::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            Self::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        self.list().map(<[Value]>::to_vec)
+    }
+    fn keys(&self) -> Option<Vec<String>> {
+        self.members()
+            .map(|members| members.iter().map(|(k, _)| k.clone()).collect())
+    }
+    fn deserialize<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        T::deserialize(serde_json::Value::from(self)).map_err(|e| e.to_string())
     }
 }
 

@@ -4,20 +4,19 @@
 
 use crate::client::{Call, Client};
 use crate::config::RequestOptions;
-use crate::create::Expected;
 use crate::envelope::Success;
 use crate::error::Error;
 use crate::http::{Method, Transport};
 use crate::models::AccountParams;
 use crate::pages::{ListAll, Pages};
-use crate::request::{fail_on, typed, typed_items, Resource};
+use crate::request::{typed, typed_items, Resource};
 use crate::shape::Shape;
 
 use super::models::{
     McpPortal, PortalCreateParams, PortalListPage, PortalListParams, PortalSummary,
     PortalUpdateParams,
 };
-use super::{validate, write};
+use crate::params::to_json;
 
 /// The portal calls of a [`Client`]: `client.portals().read("my-portal", …)`.
 #[derive(Debug)]
@@ -119,19 +118,13 @@ impl<'a, T: Transport> Portals<'a, T> {
 
     /// The create request, checked and ready to send.
     pub(crate) fn create_call(&self, params: &PortalCreateParams) -> Result<Call, Error> {
-        let account = self.client.account(params.account_id.as_deref())?;
-        fail_on(validate::create_params(params))?;
-        let expected = Expected {
-            resource: Resource::Portals,
-            id: params.id.clone(),
-            fields: vec![
-                ("name", params.name.clone()),
-                ("hostname", params.hostname.clone()),
-            ],
-        };
-        let body = write::create_body(params);
-        self.client
-            .write_request(Resource::Portals, &account, None, body, Some(expected))
+        let json = to_json(params).map_err(|p| Error::validation(vec![p]))?;
+        self.client.params_request(
+            Resource::Portals,
+            None,
+            Some(&json),
+            params.account_id.as_deref(),
+        )
     }
 
     /// Reads one portal, with its servers.
@@ -179,11 +172,13 @@ impl<'a, T: Transport> Portals<'a, T> {
 
     /// The update request, checked and ready to send.
     pub(crate) fn update_call(&self, id: &str, params: &PortalUpdateParams) -> Result<Call, Error> {
-        let account = self.client.account(params.account_id.as_deref())?;
-        fail_on(validate::update_params(params))?;
-        let body = write::update_body(params);
-        self.client
-            .write_request(Resource::Portals, &account, Some(id), body, None)
+        let json = to_json(params).map_err(|p| Error::validation(vec![p]))?;
+        self.client.params_request(
+            Resource::Portals,
+            Some(id),
+            Some(&json),
+            params.account_id.as_deref(),
+        )
     }
 
     /// Deletes a portal; the API answers with the portal as it was, without `servers`.

@@ -8,11 +8,11 @@
 
 mod calls;
 pub mod effective;
+pub(crate) mod fields;
 pub mod models;
 pub mod read;
 pub mod round_trip;
 pub mod validate;
-pub mod write;
 
 pub use calls::Portals;
 

@@ -2,9 +2,9 @@
 //! a prior GET), so a page or a script turns the portal it read into update parameters that keep
 //! it unchanged, then changes just what it means to.
 
-use super::models::{CodeMode, McpPortal, PortalServerLink, PortalUpdateParams};
+use super::models::{McpPortal, PortalUpdateParams};
 use crate::json::Json;
-use crate::models::CapabilityOverride;
+use crate::write::Object;
 
 /// Update parameters that leave `portal` as it is: every field, and each server link with the
 /// portal's own overrides (`portal_alias` → `alias`, `portal_description` → `description`;
@@ -16,6 +16,11 @@ pub fn portal_to_update_params(portal: &McpPortal) -> PortalUpdateParams {
         .unwrap_or_default()
 }
 
+/// [`portal_to_update_params`] over any [`Json`].
+pub fn update_params_of<J: Json>(portal: &J) -> PortalUpdateParams {
+    serde_json::from_str(&update_body_of(portal)).unwrap_or_default()
+}
+
 fn text<J: Json>(value: &J, key: &'static str) -> Option<String> {
     value.get(key).and_then(|v| v.as_string())
 }
@@ -24,60 +29,76 @@ fn flag<J: Json>(value: &J, key: &'static str) -> Option<bool> {
     value.get(key).and_then(|v| v.as_bool())
 }
 
-/// [`portal_to_update_params`] over any [`Json`] (in wasm, the portal as JavaScript holds it):
-/// the one implementation.
-pub fn update_params_of<J: Json>(portal: &J) -> PortalUpdateParams {
-    let code_mode = text(portal, "code_mode").map(|mode| CodeMode::from(mode.as_str()));
-    // Without a `servers` list (not a portal as read) the mapping is left as it is.
-    let servers = portal.get("servers").and_then(|s| s.items());
-    PortalUpdateParams {
-        account_id: None,
-        allow_code_mode: flag(portal, "allow_code_mode").filter(|_| code_mode.is_none()),
-        code_mode,
-        description: text(portal, "description"),
-        hostname: text(portal, "hostname"),
-        name: text(portal, "name"),
-        secure_web_gateway: flag(portal, "secure_web_gateway"),
-        servers: servers.map(|servers| {
-            servers
-                .iter()
-                .map(|entry| PortalServerLink {
-                    // The real API has sent entries without `server_id`.
-                    server_id: text(entry, "server_id")
-                        .or_else(|| text(entry, "id"))
-                        .unwrap_or_default(),
-                    default_disabled: flag(entry, "default_disabled"),
-                    on_behalf: flag(entry, "on_behalf"),
-                    updated_prompts: portal_level(entry, "updated_prompts"),
-                    updated_tools: portal_level(entry, "updated_tools"),
-                })
-                .collect()
-        }),
+/// Writes `items` as a JSON array, each item by `write` (`None` leaves it out).
+fn array<J: Json>(items: &[J], write: impl Fn(&J) -> Option<String>) -> String {
+    let mut out = String::from("[");
+    for item in items.iter().filter_map(write) {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str(&item);
     }
+    out.push(']');
+    out
 }
 
-/// The portal-level part of response overrides; items with nothing set on the portal go.
-fn portal_level<J: Json>(entry: &J, key: &'static str) -> Option<Vec<CapabilityOverride>> {
-    let items = entry.get(key)?.items()?;
-    let kept = items
-        .iter()
-        .filter_map(|item| {
-            // Responses older than the portal/server split carry the portal's description as
-            // `description` alone.
-            let description = text(item, "portal_description").or_else(|| {
-                text(item, "description").filter(|_| text(item, "server_description").is_none())
-            });
-            let kept = CapabilityOverride {
-                name: text(item, "name").unwrap_or_default(),
-                alias: text(item, "portal_alias"),
-                description,
-                enabled: flag(item, "enabled"),
-            };
-            (kept.alias.is_some() || kept.description.is_some() || kept.enabled.is_some())
-                .then_some(kept)
-        })
-        .collect();
-    Some(kept)
+/// The update parameters of [`update_params_of`] as JSON text: the one implementation (in wasm,
+/// over the portal as JavaScript holds it, and parsed there into the object returned).
+pub(crate) fn update_body_of<J: Json>(portal: &J) -> String {
+    let mut o = Object::new();
+    let code_mode = text(portal, "code_mode");
+    o.string("hostname", text(portal, "hostname").as_deref());
+    o.string("name", text(portal, "name").as_deref());
+    o.boolean(
+        "allow_code_mode",
+        flag(portal, "allow_code_mode").filter(|_| code_mode.is_none()),
+    );
+    o.string("code_mode", code_mode.as_deref());
+    o.string("description", text(portal, "description").as_deref());
+    o.boolean("secure_web_gateway", flag(portal, "secure_web_gateway"));
+    // Without a `servers` list (not a portal as read) the mapping is left as it is.
+    if let Some(servers) = portal.get("servers").and_then(|s| s.items()) {
+        o.raw("servers", &array(&servers, |entry| Some(link(entry))));
+    }
+    o.finish()
+}
+
+fn link<J: Json>(entry: &J) -> String {
+    let mut o = Object::new();
+    // The real API has sent entries without `server_id`.
+    let id = text(entry, "server_id").or_else(|| text(entry, "id"));
+    o.string("server_id", Some(id.as_deref().unwrap_or_default()));
+    o.boolean("default_disabled", flag(entry, "default_disabled"));
+    o.boolean("on_behalf", flag(entry, "on_behalf"));
+    for key in ["updated_prompts", "updated_tools"] {
+        if let Some(items) = entry.get(key).and_then(|list| list.items()) {
+            o.raw(key, &array(&items, portal_level));
+        }
+    }
+    o.finish()
+}
+
+/// The portal-level part of a response override; `None` when nothing is set on the portal.
+fn portal_level<J: Json>(item: &J) -> Option<String> {
+    // Responses older than the portal/server split carry the portal's description as
+    // `description` alone.
+    let description = text(item, "portal_description").or_else(|| {
+        text(item, "description").filter(|_| text(item, "server_description").is_none())
+    });
+    let alias = text(item, "portal_alias");
+    let enabled = flag(item, "enabled");
+    if alias.is_none() && description.is_none() && enabled.is_none() {
+        return None;
+    }
+    let mut o = Object::new();
+    o.string(
+        "name",
+        Some(text(item, "name").as_deref().unwrap_or_default()),
+    );
+    o.string("alias", alias.as_deref());
+    o.string("description", description.as_deref());
+    o.boolean("enabled", enabled);
+    Some(o.finish())
 }
 
 #[cfg(test)]

@@ -3,12 +3,11 @@
 //! at most 40 servers each linked once, and a Code Mode policy that agrees with the deprecated
 //! boolean.
 
-use super::models::{CodeMode, PortalCreateParams, PortalServerLink, PortalUpdateParams};
+use super::fields::PORTAL;
+use super::models::{CodeMode, PortalCreateParams, PortalUpdateParams};
+use crate::params::{self, Op, Scalar};
 use crate::text::cat;
-use crate::validate::{
-    check_max_len, check_name, check_overrides, check_server_id, repeats, Problem,
-    MAX_DESCRIPTION_LEN,
-};
+use crate::validate::{check_server_id, one_of, Problem};
 
 /// Most servers one portal may link.
 pub const MAX_PORTAL_SERVERS: usize = 40;
@@ -48,15 +47,12 @@ fn host_in_url(text: &str) -> &str {
 
 /// Checks a portal hostname: a bare DNS name. A pasted URL gets a message that says so and,
 /// when there is one, the host name to use instead.
-pub fn check_portal_hostname(hostname: &str, problems: &mut Vec<Problem>) {
+pub fn check_portal_hostname(field: &str, hostname: &str, problems: &mut Vec<Problem>) {
     if is_bare_hostname(hostname) {
         return;
     }
     if hostname.is_empty() {
-        problems.push(Problem::new(
-            "hostname",
-            "is required and must not be empty",
-        ));
+        problems.push(Problem::new(field, "is required and must not be empty"));
     } else if hostname.contains([':', '/', '?', '#', '@']) {
         let host = host_in_url(hostname);
         let hint = if is_bare_hostname(host) {
@@ -65,7 +61,7 @@ pub fn check_portal_hostname(hostname: &str, problems: &mut Vec<Problem>) {
             String::new()
         };
         problems.push(Problem::new(
-            "hostname",
+            field,
             cat!(
                 "must be a bare host name like mcp.example.com, not a URL: leave out the scheme, path and port",
                 hint
@@ -73,130 +69,62 @@ pub fn check_portal_hostname(hostname: &str, problems: &mut Vec<Problem>) {
         ));
     } else {
         problems.push(Problem::new(
-            "hostname",
+            field,
             "must be a host name like mcp.example.com: letters, digits and '-' in dot-separated labels",
         ));
     }
 }
 
-/// The fields create and update share after the names: code mode, description, links.
-fn check_rest(
-    code_mode: Option<&CodeMode>,
-    allow_code_mode: Option<bool>,
-    description: Option<&String>,
-    links: Option<&[PortalServerLink]>,
-    problems: &mut Vec<Problem>,
-) {
-    check_code_mode(code_mode, allow_code_mode, problems);
-    if let Some(text) = description {
-        check_max_len("description", text, MAX_DESCRIPTION_LEN, problems);
-    }
-    if let Some(links) = links {
-        check_links(links, problems);
-    }
+/// The Code Mode policies the API knows.
+pub(crate) fn code_mode(field: &str, value: &str, problems: &mut Vec<Problem>) {
+    one_of(
+        field,
+        value,
+        &["off", "opt_in", "default_on", "enforced"],
+        problems,
+    );
 }
 
-fn check_code_mode(code_mode: Option<&CodeMode>, allow: Option<bool>, problems: &mut Vec<Problem>) {
-    if let Some(mode) = code_mode {
-        if !mode.is_known() {
-            problems.push(Problem::new(
-                "code_mode",
-                "must be one of \"off\", \"opt_in\", \"default_on\", \"enforced\"",
-            ));
-        } else if let Some(allow) = allow.filter(|allow| *allow != mode.allows_code()) {
-            let said = if allow { "true" } else { "false" };
-            problems.push(Problem::new(
-                "allow_code_mode",
-                cat!(
-                    "is ",
-                    said,
-                    " but code_mode is \"",
-                    mode.as_str(),
-                    "\": they must agree (allow_code_mode is deprecated: send only code_mode)"
-                ),
-            ));
-        }
-    }
-}
-
-/// Checks the server links: at most 40, each server once, each link's ids and overrides.
-pub fn check_links(links: &[PortalServerLink], problems: &mut Vec<Problem>) {
-    if links.len() > MAX_PORTAL_SERVERS {
+/// A known `code_mode` and the deprecated `allow_code_mode`, when both are given, must agree.
+pub(crate) fn code_mode_agrees(seen: &[(&'static str, Scalar)], problems: &mut Vec<Problem>) {
+    let value = |key: &str| seen.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+    let (Some(Scalar::Text(mode)), Some(Scalar::Flag(allow))) =
+        (value("code_mode"), value("allow_code_mode"))
+    else {
+        return;
+    };
+    let mode = CodeMode::from(mode.as_str());
+    if *allow != mode.allows_code() {
+        let said = if *allow { "true" } else { "false" };
         problems.push(Problem::new(
-            "servers",
+            "allow_code_mode",
             cat!(
-                "may link at most ",
-                MAX_PORTAL_SERVERS,
-                " servers (got ",
-                links.len(),
-                ")"
+                "is ",
+                said,
+                " but code_mode is \"",
+                mode.as_str(),
+                "\": they must agree (allow_code_mode is deprecated: send only code_mode)"
             ),
         ));
-    }
-    let mut seen: Vec<&str> = Vec::with_capacity(links.len());
-    for (i, link) in links.iter().enumerate() {
-        let at = cat!("servers[", i, "]");
-        let before = problems.len();
-        check_server_id(&cat!(at, ".server_id"), &link.server_id, problems);
-        if problems.len() == before {
-            if seen.contains(&link.server_id.as_str()) {
-                problems.push(repeats(
-                    cat!(at, ".server_id"),
-                    &link.server_id,
-                    "a portal links each server once",
-                ));
-            }
-            seen.push(&link.server_id);
-        }
-        if let Some(tools) = &link.updated_tools {
-            check_overrides(&cat!(at, ".updated_tools"), tools, problems);
-        }
-        if let Some(prompts) = &link.updated_prompts {
-            check_overrides(&cat!(at, ".updated_prompts"), prompts, problems);
-        }
     }
 }
 
 /// Every problem with the parameters of a portal create, in field order; empty when all is well.
 /// The account id is checked where the client resolves its default.
 pub fn create_params(params: &PortalCreateParams) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    check_portal_id("id", &params.id, &mut problems);
-    check_portal_hostname(&params.hostname, &mut problems);
-    check_name(&params.name, &mut problems);
-    check_rest(
-        params.code_mode.as_ref(),
-        params.allow_code_mode,
-        params.description.as_ref(),
-        params.servers.as_deref(),
-        &mut problems,
-    );
-    problems
+    params::typed(&PORTAL, Op::Create, params)
 }
 
 /// Every problem with the parameters of a portal update; empty when all is well.
 pub fn update_params(params: &PortalUpdateParams) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if let Some(hostname) = &params.hostname {
-        check_portal_hostname(hostname, &mut problems);
-    }
-    if let Some(name) = &params.name {
-        check_name(name, &mut problems);
-    }
-    check_rest(
-        params.code_mode.as_ref(),
-        params.allow_code_mode,
-        params.description.as_ref(),
-        params.servers.as_deref(),
-        &mut problems,
-    );
-    problems
+    params::typed(&PORTAL, Op::Update, params)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::models::CapabilityOverride;
+    use crate::portals::PortalServerLink;
 
     fn create() -> PortalCreateParams {
         PortalCreateParams {

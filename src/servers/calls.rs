@@ -3,7 +3,6 @@
 
 use crate::client::{Call, Client};
 use crate::config::RequestOptions;
-use crate::create::Expected;
 use crate::envelope::Success;
 use crate::error::Error;
 use crate::http::{Method, Transport};
@@ -12,10 +11,10 @@ use crate::models::{
     ServerUpdateParams, SyncResult,
 };
 use crate::pages::{ListAll, Pages};
-use crate::request::{fail_on, typed, typed_items, Resource};
+use crate::request::{typed, typed_items, Resource};
 use crate::shape::Shape;
 
-use super::{validate, write};
+use crate::params::to_json;
 
 /// The calls on one server that take only its id and the account.
 #[derive(Clone, Copy, Debug)]
@@ -130,19 +129,13 @@ impl<T: Transport> Client<T> {
 
     /// The create request, checked and ready to send.
     pub(crate) fn create_call(&self, params: &ServerCreateParams) -> Result<Call, Error> {
-        let account = self.account(params.account_id.as_deref())?;
-        fail_on(validate::create_params(params))?;
-        let expected = Expected {
-            resource: Resource::Servers,
-            id: params.id.clone(),
-            fields: vec![
-                ("name", params.name.clone()),
-                ("hostname", params.hostname.clone()),
-                ("auth_type", params.auth_type.as_str().to_owned()),
-            ],
-        };
-        let body = write::create_body(params);
-        self.write_request(Resource::Servers, &account, None, body, Some(expected))
+        let json = to_json(params).map_err(|p| Error::validation(vec![p]))?;
+        self.params_request(
+            Resource::Servers,
+            None,
+            Some(&json),
+            params.account_id.as_deref(),
+        )
     }
 
     /// Reads one server.
@@ -210,10 +203,13 @@ impl<T: Transport> Client<T> {
 
     /// The update request, checked and ready to send.
     pub(crate) fn update_call(&self, id: &str, params: &ServerUpdateParams) -> Result<Call, Error> {
-        let account = self.account(params.account_id.as_deref())?;
-        fail_on(validate::update_params(params))?;
-        let body = write::update_body(params);
-        self.write_request(Resource::Servers, &account, Some(id), body, None)
+        let json = to_json(params).map_err(|p| Error::validation(vec![p]))?;
+        self.params_request(
+            Resource::Servers,
+            Some(id),
+            Some(&json),
+            params.account_id.as_deref(),
+        )
     }
 
     /// Deletes a server; the API answers with the server as it was.

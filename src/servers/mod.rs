@@ -6,10 +6,10 @@
 //! [`crate::Client`].
 
 mod calls;
+pub(crate) mod fields;
 pub mod models;
 pub mod read;
 pub mod validate;
-pub mod write;
 
 /// The page walk, where it was before portals shared it.
 pub use crate::pages::{ListAll, Pages};

@@ -1,22 +1,17 @@
-//! A server's own constraints (an http(s) URL hostname, the auth type, a nullable
-//! description), beside the rules every resource shares in [`crate::validate`].
+//! A server's own constraints (an http(s) URL hostname, the auth type) and its typed
+//! validators, which check through the server's table ([`super::fields::SERVER`]) like every
+//! other way in.
 
-use crate::models::{AuthType, CapabilityOverride, ServerCreateParams, ServerUpdateParams};
-use crate::validate::{
-    check_max_len, check_name, check_overrides, check_server_id, Problem, MAX_DESCRIPTION_LEN,
-};
-
-fn check_description(description: &Option<Option<String>>, problems: &mut Vec<Problem>) {
-    if let Some(Some(text)) = description {
-        check_max_len("description", text, MAX_DESCRIPTION_LEN, problems);
-    }
-}
+use super::fields::SERVER;
+use crate::models::{ServerCreateParams, ServerUpdateParams};
+use crate::params::{self, Op};
+use crate::validate::{one_of, Problem};
 
 /// Checks that `hostname` is an absolute `http://` or `https://` URL with a host.
-pub fn check_hostname(hostname: &str, problems: &mut Vec<Problem>) {
+pub fn check_hostname(field: &str, hostname: &str, problems: &mut Vec<Problem>) {
     if !is_http_url(hostname) {
         problems.push(Problem::new(
-            "hostname",
+            field,
             "must be an absolute http(s) URL of the MCP endpoint, like https://example.com/mcp",
         ));
     }
@@ -64,59 +59,31 @@ fn is_port(port: &str) -> bool {
     !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn check_all_overrides(
-    tools: &Option<Vec<CapabilityOverride>>,
-    prompts: &Option<Vec<CapabilityOverride>>,
-    problems: &mut Vec<Problem>,
-) {
-    if let Some(tools) = tools {
-        check_overrides("updated_tools", tools, problems);
-    }
-    if let Some(prompts) = prompts {
-        check_overrides("updated_prompts", prompts, problems);
-    }
+/// The auth types the API knows.
+pub(crate) fn auth_type(field: &str, value: &str, problems: &mut Vec<Problem>) {
+    one_of(
+        field,
+        value,
+        &["oauth", "bearer", "unauthenticated"],
+        problems,
+    );
 }
 
 /// Every problem with the parameters of a create, in field order; empty when all is well.
 /// The account id is checked where the client resolves its default.
 pub fn create_params(params: &ServerCreateParams) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    check_server_id("id", &params.id, &mut problems);
-    check_name(&params.name, &mut problems);
-    check_hostname(&params.hostname, &mut problems);
-    if let AuthType::Other(_) = params.auth_type {
-        problems.push(Problem::new(
-            "auth_type",
-            "must be one of \"oauth\", \"bearer\", \"unauthenticated\"",
-        ));
-    }
-    check_description(&params.description, &mut problems);
-    check_all_overrides(
-        &params.updated_tools,
-        &params.updated_prompts,
-        &mut problems,
-    );
-    problems
+    params::typed(&SERVER, Op::Create, params)
 }
 
 /// Every problem with the parameters of an update; empty when all is well.
 pub fn update_params(params: &ServerUpdateParams) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    if let Some(name) = &params.name {
-        check_name(name, &mut problems);
-    }
-    check_description(&params.description, &mut problems);
-    check_all_overrides(
-        &params.updated_tools,
-        &params.updated_prompts,
-        &mut problems,
-    );
-    problems
+    params::typed(&SERVER, Op::Update, params)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::{AuthType, CapabilityOverride};
 
     fn create(id: &str) -> ServerCreateParams {
         ServerCreateParams {
@@ -238,12 +205,12 @@ mod tests {
         assert_eq!(
             fields(&update_params(&params)),
             [
+                "updated_prompts[0].alias",
                 "updated_tools[1].name",
                 "updated_tools[2].alias",
                 "updated_tools[3].alias",
                 "updated_tools[4].alias",
                 "updated_tools[5].name",
-                "updated_prompts[0].alias",
             ]
         );
     }

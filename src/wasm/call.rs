@@ -14,6 +14,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use crate::client::{Call, Client};
 use crate::envelope::Success;
 use crate::error::{Error, ErrorKind};
+use crate::request::Resource;
 use crate::servers::Pages;
 use crate::validate::Problem;
 
@@ -128,6 +129,22 @@ pub(super) fn with_id<P>(
         id,
         inputs(read, params.unwrap_or(JsValue::UNDEFINED), options)?,
     ))
+}
+
+/// A create (`id` `None`) or an update: its request from the parameters as given, checked
+/// through the resource's table, and the call's options.
+pub(super) fn params_call(
+    core: &Core,
+    resource: Resource,
+    id: Option<&JsValue>,
+    params: JsValue,
+    options: Option<Ts<RequestOptions>>,
+) -> Result<Inputs<Call>, Error> {
+    let id = id.map(id_argument).transpose()?;
+    let call = core.params_request(resource, id.as_deref(), Some(&params), None)?;
+    let options = options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
+    let (opts, signal) = options::request_options(&options)?;
+    Ok((call, opts, signal))
 }
 
 /// The pager behind `listAll`: `make` turns the list parameters into the walk.

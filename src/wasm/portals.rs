@@ -13,6 +13,7 @@ use crate::models::ServerListParams;
 use crate::pages::Pages;
 use crate::portals::{self, Exposed, PortalCreateParams, PortalUpdateParams};
 use crate::read;
+use crate::request::Resource;
 
 use super::call::{self, inputs, optional, run, with_id, Answer, Core};
 use super::convert::set;
@@ -111,14 +112,7 @@ impl McpPortalsClient {
         params: Ts<PortalCreateParams>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let start = inputs(
-            portals::read::create_params,
-            params.into(),
-            options.map(Into::into),
-        )
-        .and_then(|(params, opts, signal)| {
-            Ok((self.core.portals().create_call(&params)?, opts, signal))
-        });
+        let start = call::params_call(&self.core, Resource::Portals, None, params.into(), options);
         self.run_call("create", start, Answer::Result)
     }
 
@@ -146,15 +140,13 @@ impl McpPortalsClient {
         params: Ts<PortalUpdateParams>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let start = with_id(
-            portals::read::update_params,
-            &id,
-            Some(params.into()),
-            options.map(Into::into),
-        )
-        .and_then(|(id, (params, opts, signal))| {
-            Ok((self.core.portals().update_call(&id, &params)?, opts, signal))
-        });
+        let start = call::params_call(
+            &self.core,
+            Resource::Portals,
+            Some(&id),
+            params.into(),
+            options,
+        );
         self.run_call("update", start, Answer::Result)
     }
 
@@ -213,8 +205,9 @@ impl McpPortalsClient {
 pub fn portal_to_update_params(
     #[wasm_bindgen(unchecked_param_type = "McpPortal")] portal: JsValue,
 ) -> JsValue {
-    let params = portals::update_params_of(&portal);
-    glue::parse_json(&JsValue::from_str(&portals::write::update_body(&params)))
+    glue::parse_json(&JsValue::from_str(&portals::round_trip::update_body_of(
+        &portal,
+    )))
 }
 
 fn capabilities(list: Vec<Exposed<JsValue>>) -> JsValue {

@@ -8,7 +8,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::models::{AccountParams, ServerCreateParams, ServerListParams, ServerUpdateParams};
 use crate::read;
-use crate::servers::{self, Item, Pages};
+use crate::request::Resource;
+use crate::servers::{Item, Pages};
 
 use super::call::{self, inputs, optional, run, with_id, Answer, Core, ServerPager};
 use super::glue;
@@ -94,12 +95,7 @@ impl McpServersClient {
         params: Ts<ServerCreateParams>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let start = inputs(
-            servers::read::create_params,
-            params.into(),
-            options.map(Into::into),
-        )
-        .and_then(|(params, opts, signal)| Ok((self.core.create_call(&params)?, opts, signal)));
+        let start = call::params_call(&self.core, Resource::Servers, None, params.into(), options);
         self.run_call("create", start, Answer::Result)
     }
 
@@ -122,15 +118,13 @@ impl McpServersClient {
         params: Ts<ServerUpdateParams>,
         options: Option<Ts<RequestOptions>>,
     ) -> Promise {
-        let start = with_id(
-            servers::read::update_params,
-            &id,
-            Some(params.into()),
-            options.map(Into::into),
-        )
-        .and_then(|(id, (params, opts, signal))| {
-            Ok((self.core.update_call(&id, &params)?, opts, signal))
-        });
+        let start = call::params_call(
+            &self.core,
+            Resource::Servers,
+            Some(&id),
+            params.into(),
+            options,
+        );
         self.run_call("update", start, Answer::Result)
     }
 

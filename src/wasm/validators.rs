@@ -4,9 +4,11 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use crate::models::{ServerListParams, ServerUpdateParams};
+use crate::params::{self, Model, Op};
+use crate::portals::fields::PORTAL;
 use crate::portals::{self, PortalUpdateParams};
 use crate::read;
-use crate::servers;
+use crate::servers::fields::SERVER;
 use crate::validate::{self, Problem};
 
 use super::convert;
@@ -19,30 +21,12 @@ use super::convert;
 pub fn validate_server_create_params(
     #[wasm_bindgen(unchecked_param_type = "Partial<ServerCreateParams>")] params: JsValue,
 ) -> JsValue {
-    let (draft, problems) = servers::read::create_draft(Some(&params));
-    draft_problems(
-        problems,
-        servers::validate::create_params(&draft),
-        &["id", "name", "hostname", "auth_type"],
-    )
+    checked(&SERVER, Op::Create, &params)
 }
 
-/// The problems reading a draft, then the checks' problems for fields not already reported
-/// (missing, or of the wrong type), with the `required` fields first as a create form lays
-/// them out.
-fn draft_problems(mut problems: Vec<Problem>, checked: Vec<Problem>, required: &[&str]) -> JsValue {
-    let reported: Vec<String> = problems.iter().map(|p| p.field.clone()).collect();
-    problems.extend(checked.into_iter().filter(|p| !reported.contains(&p.field)));
-    let mut ordered: Vec<Problem> = Vec::with_capacity(problems.len());
-    for field in required {
-        ordered.extend(problems.iter().filter(|p| p.field == *field).cloned());
-    }
-    ordered.extend(
-        problems
-            .into_iter()
-            .filter(|p| !required.contains(&p.field.as_str())),
-    );
-    convert::problems(&ordered)
+/// Every problem the table finds, in field order.
+fn checked(model: &Model, op: Op, params: &JsValue) -> JsValue {
+    convert::problems(&params::check(model, op, Some(params)).problems)
 }
 
 fn problems_of<P>(read: Result<P, Vec<Problem>>, check: fn(&P) -> Vec<Problem>) -> JsValue {
@@ -55,10 +39,7 @@ fn problems_of<P>(read: Result<P, Vec<Problem>>, check: fn(&P) -> Vec<Problem>) 
 /// Every problem with `update` parameters (`[]` when valid).
 #[wasm_bindgen(js_name = validateServerUpdateParams, unchecked_return_type = "Problem[]")]
 pub fn validate_server_update_params(params: Ts<ServerUpdateParams>) -> JsValue {
-    problems_of(
-        servers::read::update_params(Some(&JsValue::from(params))),
-        servers::validate::update_params,
-    )
+    checked(&SERVER, Op::Update, &params.into())
 }
 
 /// Every problem with `list` parameters (`[]` when valid).
@@ -86,21 +67,13 @@ pub fn validate_server_id(id: &str) -> JsValue {
 pub fn validate_portal_create_params(
     #[wasm_bindgen(unchecked_param_type = "Partial<PortalCreateParams>")] params: JsValue,
 ) -> JsValue {
-    let (draft, problems) = portals::read::create_draft(Some(&params));
-    draft_problems(
-        problems,
-        portals::validate::create_params(&draft),
-        &["id", "hostname", "name"],
-    )
+    checked(&PORTAL, Op::Create, &params)
 }
 
 /// Every problem with portal `update` parameters (`[]` when valid).
 #[wasm_bindgen(js_name = validatePortalUpdateParams, unchecked_return_type = "Problem[]")]
 pub fn validate_portal_update_params(params: Ts<PortalUpdateParams>) -> JsValue {
-    problems_of(
-        portals::read::update_params(Some(&JsValue::from(params))),
-        portals::validate::update_params,
-    )
+    checked(&PORTAL, Op::Update, &params.into())
 }
 
 /// Every problem with portal `list` parameters (`[]` when valid).
