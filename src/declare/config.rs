@@ -3,9 +3,9 @@
 //! uses; on top of them: secrets only as `{ "env": "NAME" }`, each id once, and catalogue
 //! digests well formed.
 
-use super::fields::{self, problem, under, Fields};
+use super::fields::{problem, under, Fields};
 use super::value::Value;
-use crate::params::{self, Op};
+use crate::params::{self, Model, Op};
 use crate::portals::fields::PORTAL;
 use crate::servers::fields::SERVER;
 use crate::text::cat;
@@ -125,39 +125,83 @@ fn without_nulls(value: &Value, keep: &str) -> Value {
     Value::Object(kept.collect())
 }
 
+/// The fields a configuration may give a server (its secrets as `{ env }`, besides `catalogue`).
+const SERVER_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "hostname",
+    "auth_type",
+    "description",
+    "auth_credentials",
+    "client_secret",
+    "is_shared_oauth_callback_enabled",
+    "secure_web_gateway",
+    "updated_tools",
+    "updated_prompts",
+];
+
+/// The fields a configuration may give a portal (not the deprecated `allow_code_mode`).
+const PORTAL_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "hostname",
+    "description",
+    "code_mode",
+    "secure_web_gateway",
+    "servers",
+];
+
+/// Checks an entry: that `entry` is an object of the `allowed` fields (named otherwise, with
+/// the list), then `values`, its fields as they will be sent, through the resource's table.
+fn check_entry(
+    entry: &Value,
+    values: &Value,
+    (what, allowed, model): (&str, &[&str], &Model),
+    at: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let mut f = Fields {
+        value: entry,
+        at,
+        problems,
+    };
+    if f.start(what, allowed) {
+        let checked = params::check(model, Op::Create, Some(&values.only(allowed)));
+        problems.extend(checked.problems.into_iter().map(|p| under(at, p)));
+    }
+}
+
 fn server(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
     let mut fields = without_nulls(item, "description");
     let catalogue = fields.remove("catalogue");
     if let Some(c) = catalogue.as_ref().filter(|c| !matches!(c, Value::Null)) {
         check_catalogue(c, &cat!(at, ".catalogue"), problems);
     }
-    // The validators see the file's entry with the secrets left out.
+    // The table sees the file's entry with the secrets left out.
     let mut plain = fields.clone();
     for key in SECRET_FIELDS {
         if let Some(secret) = plain.remove(key).filter(|v| !matches!(v, Value::Null)) {
             secret_ref(&secret, &cat!(at, ".", key), problems);
         }
     }
-    let before = problems.len();
-    let params = fields::server_create(&plain, at, problems);
-    if problems.len() == before {
-        let checked = params::check(&SERVER, Op::Create, Some(&plain));
-        problems.extend(checked.problems.into_iter().map(|p| under(at, p)));
-    }
+    let kind = ("a server", SERVER_FIELDS, &SERVER);
+    check_entry(&plain, &plain, kind, at, problems);
     item.members().map(|_| Entry {
-        id: params.id,
+        id: plain.str_at("id").to_owned(),
         fields,
         catalogue: catalogue.filter(|c| !matches!(c, Value::Null)),
     })
 }
 
 fn portal(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
-    let before = problems.len();
-    let params = fields::portal_create(item, at, problems);
-    if problems.len() == before {
-        let checked = params::check(&PORTAL, Op::Create, Some(&without_nulls(item, "")));
-        problems.extend(checked.problems.into_iter().map(|p| under(at, p)));
-    }
+    let fields = without_nulls(item, "");
+    check_entry(
+        item,
+        &fields,
+        ("a portal", PORTAL_FIELDS, &PORTAL),
+        at,
+        problems,
+    );
     if item.has("description") && item.get("description").is_none() {
         problems.push(problem(
             &cat!(at, ".description"),
@@ -165,8 +209,8 @@ fn portal(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> 
         ));
     }
     item.members().map(|_| Entry {
-        id: params.id,
-        fields: without_nulls(item, ""),
+        id: item.str_at("id").to_owned(),
+        fields,
         catalogue: None,
     })
 }

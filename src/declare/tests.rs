@@ -292,6 +292,7 @@ fn problems_name_their_json_paths() {
             "servers[1].id",
             "servers[2].extra",
             "servers[2].name",
+            "portals[0].hostname",
             "portals[0].servers[0].on_behalf"
         ]
     );

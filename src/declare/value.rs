@@ -89,6 +89,20 @@ impl Value {
         }
     }
 
+    /// The object with only the members named in `keys` (anything else as it is).
+    pub fn only(&self, keys: &[&str]) -> Value {
+        match self {
+            Self::Object(members) => Self::Object(
+                members
+                    .iter()
+                    .filter(|(k, _)| keys.contains(&k.as_str()))
+                    .cloned()
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+
     /// Removes the member `key` of an object.
     pub fn remove(&mut self, key: &str) -> Option<Value> {
         let Self::Object(members) = self else {

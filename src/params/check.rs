@@ -88,6 +88,28 @@ fn path(at: &str, key: &str) -> String {
     }
 }
 
+/// What to say of a key the model does not have: the fields it does.
+fn unknown(model: &Model, op: Op, top: bool) -> String {
+    let vowel = matches!(
+        model.noun.as_bytes().first(),
+        Some(b'a' | b'e' | b'i' | b'o' | b'u')
+    );
+    let article = if vowel { "an " } else { "a " };
+    let mut out = cat!("is not a field of ", article, model.noun, " (");
+    if top {
+        out.push_str("account_id, ");
+    }
+    for f in model.fields {
+        if f.need(op) != Need::Fixed {
+            out.push_str(f.key);
+            out.push_str(", ");
+        }
+    }
+    out.truncate(out.len().saturating_sub(2));
+    out.push(')');
+    out
+}
+
 impl Run {
     fn problem(&mut self, field: String, what: &str) {
         let message = cat!(field, " ", what);
@@ -166,19 +188,16 @@ impl Run {
             if field.is_some() && !fixed || top && key == "account_id" {
                 continue;
             }
-            let hint = if fixed {
+            let what = if fixed {
                 cat!(
-                    " (it cannot be updated: delete and re-create the ",
+                    "is not a parameter of this call (it cannot be updated: delete and re-create the ",
                     model.noun,
                     " to change it)"
                 )
             } else {
-                String::new()
+                unknown(model, op, top)
             };
-            self.problem(
-                path(at, key),
-                &cat!("is not a parameter of this call", hint),
-            );
+            self.problem(path(at, key), &what);
         }
         self.out.push('}');
     }

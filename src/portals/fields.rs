@@ -9,7 +9,7 @@ use crate::validate::{check_name, check_server_id, description};
 
 /// One linked server in a request: `server_id` once per portal, and its portal-level settings.
 pub(crate) static LINK: Model = Model {
-    noun: "link",
+    noun: "server link",
     fields: &[
         Field::plain("server_id", Kind::Text)
             .required()
