@@ -184,6 +184,7 @@ impl<T: Transport> Client<T> {
                 (Idempotency::Create, Some(expected)) => {
                     settled.map_err(|e| create::mark(e, uncertain, expected.resource))
                 }
+                _ if call.method == Method::Delete && uncertain => settled.map_err(gone_already),
                 _ => settled,
             };
         }
@@ -237,6 +238,18 @@ fn read_back(create: &Call, expected: &Expected) -> Call {
         shape: create.shape,
         expected: None,
     }
+}
+
+/// A delete that finds nothing after an attempt that got no answer (or a 5xx): that attempt
+/// may have deleted it, so the error says so instead of looking like a wrong id.
+fn gone_already(mut e: Error) -> Error {
+    if e.status == Some(404) {
+        e.may_have_applied = Some(true);
+        e.message.push_str(
+            " (an earlier attempt got no answer and may have deleted it: list to confirm)",
+        );
+    }
+    e
 }
 
 fn transport_error(ctx: Context<'_>, e: &TransportError, timeout_ms: u64, retries: u32) -> Error {

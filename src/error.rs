@@ -86,7 +86,8 @@ pub struct Error {
     /// Cloudflare's ray id (`cf-ray`), to quote to support.
     pub ray_id: Option<String>,
     /// For a failed create: whether the server may exist anyway (an attempt got no answer or
-    /// a 5xx, so it may have landed); `None` for every other call.
+    /// a 5xx, so it may have landed). For a delete that found nothing (404) after such an
+    /// attempt: `true`, that attempt may have deleted it. `None` otherwise.
     pub may_have_applied: Option<bool>,
 }
 

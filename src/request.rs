@@ -3,6 +3,7 @@
 //! parsed result for the Rust API.
 
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::client::{Call, Client};
 use crate::create::Expected;
@@ -167,6 +168,19 @@ impl<T: Transport> Client<T> {
             shape: shape.unwrap_or(resource.shapes().0),
             expected: None,
         })
+    }
+
+    /// [`Client::params_request`] from typed parameters (serialized for the table; their JSON
+    /// never carries the account, so it comes apart).
+    pub(crate) fn typed_request<P: Serialize>(
+        &self,
+        resource: Resource,
+        id: Option<&str>,
+        params: &P,
+        account: Option<&str>,
+    ) -> Result<Call, Error> {
+        let json = params::to_json(params).map_err(|p| Error::validation(vec![p]))?;
+        self.params_request(resource, id, Some(&json), account)
     }
 
     /// A create (`id` `None`: POST on the collection) or an update (PUT on the item) from its

@@ -348,6 +348,25 @@ fn a_duplicate_that_differs_is_a_real_conflict_and_a_first_attempt_duplicate_is_
 }
 
 #[test]
+fn a_delete_that_finds_nothing_after_a_lost_answer_says_it_may_have_deleted_it() {
+    let o = RequestOptions::default();
+    let p = AccountParams::default();
+    let s = script(vec![Err(TransportErrorKind::Network), reply(404, &[], "")]);
+    let err = block_on(client(&s).delete("a", &p, &o)).unwrap_err();
+    assert_eq!((err.status, err.may_have_applied), (Some(404), Some(true)));
+    assert!(
+        err.message.contains("may have deleted it"),
+        "{}",
+        err.message
+    );
+    // A 404 at the first attempt is a plain not-found.
+    let s = script(vec![reply(404, &[], "")]);
+    let err = block_on(client(&s).delete("a", &p, &o)).unwrap_err();
+    assert_eq!((err.status, err.may_have_applied), (Some(404), None));
+    assert!(!err.message.contains("may have"), "{}", err.message);
+}
+
+#[test]
 fn a_create_that_finally_fails_says_whether_it_may_have_been_applied() {
     let s = script(vec![
         reply(429, &[("retry-after", "0")], ""),

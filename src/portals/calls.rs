@@ -16,7 +16,6 @@ use super::models::{
     McpPortal, PortalCreateParams, PortalListPage, PortalListParams, PortalSummary,
     PortalUpdateParams,
 };
-use crate::params::to_json;
 
 /// The portal calls of a [`Client`]: `client.portals().read("my-portal", …)`.
 #[derive(Debug)]
@@ -118,11 +117,10 @@ impl<'a, T: Transport> Portals<'a, T> {
 
     /// The create request, checked and ready to send.
     pub(crate) fn create_call(&self, params: &PortalCreateParams) -> Result<Call, Error> {
-        let json = to_json(params).map_err(|p| Error::validation(vec![p]))?;
-        self.client.params_request(
+        self.client.typed_request(
             Resource::Portals,
             None,
-            Some(&json),
+            params,
             params.account_id.as_deref(),
         )
     }
@@ -172,11 +170,10 @@ impl<'a, T: Transport> Portals<'a, T> {
 
     /// The update request, checked and ready to send.
     pub(crate) fn update_call(&self, id: &str, params: &PortalUpdateParams) -> Result<Call, Error> {
-        let json = to_json(params).map_err(|p| Error::validation(vec![p]))?;
-        self.client.params_request(
+        self.client.typed_request(
             Resource::Portals,
             Some(id),
-            Some(&json),
+            params,
             params.account_id.as_deref(),
         )
     }

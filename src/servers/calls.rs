@@ -14,8 +14,6 @@ use crate::pages::{ListAll, Pages};
 use crate::request::{typed, typed_items, Resource};
 use crate::shape::Shape;
 
-use crate::params::to_json;
-
 /// The calls on one server that take only its id and the account.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Item {
@@ -129,11 +127,10 @@ impl<T: Transport> Client<T> {
 
     /// The create request, checked and ready to send.
     pub(crate) fn create_call(&self, params: &ServerCreateParams) -> Result<Call, Error> {
-        let json = to_json(params).map_err(|p| Error::validation(vec![p]))?;
-        self.params_request(
+        self.typed_request(
             Resource::Servers,
             None,
-            Some(&json),
+            params,
             params.account_id.as_deref(),
         )
     }
@@ -203,11 +200,10 @@ impl<T: Transport> Client<T> {
 
     /// The update request, checked and ready to send.
     pub(crate) fn update_call(&self, id: &str, params: &ServerUpdateParams) -> Result<Call, Error> {
-        let json = to_json(params).map_err(|p| Error::validation(vec![p]))?;
-        self.params_request(
+        self.typed_request(
             Resource::Servers,
             Some(id),
-            Some(&json),
+            params,
             params.account_id.as_deref(),
         )
     }

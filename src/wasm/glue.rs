@@ -116,8 +116,10 @@ export declare class McpServersError extends Error {
   readonly retryable: boolean;
   /** Cloudflare's ray id (`cf-ray`), for support requests. */
   readonly rayId?: string;
-  /** Set on a failed `create` only: whether the server may exist anyway (an attempt got no
-   * answer or a 5xx, so it may have landed). Read it back before creating it again. */
+  /** Set on a failed `create`: whether the server may exist anyway (an attempt got no
+   * answer or a 5xx, so it may have landed). Read it back before creating it again. Also
+   * `true` on a `delete` that found nothing (404) after such an attempt, which may have
+   * deleted it. */
   readonly mayHaveApplied?: boolean;
   toJSON(): { name: string; message: string; kind: McpServersErrorKind; status?: number; errors: ErrorItem[]; code?: number; retryable: boolean; rayId?: string; mayHaveApplied?: boolean };
 }
