@@ -2,7 +2,7 @@
 //! every field checked for its type, unknown fields refused, and every problem reported at
 //! once with the field it concerns. The resources' create and update parameters are read by
 //! `servers::read` and `portals::read`; list and account parameters, the same for both, are
-//! here. All of them go through the tables of [`crate::params`].
+//! here. All of them go through the tables of `crate::params`.
 
 /// The servers' readers, where they were before the resources had their own folders.
 pub use crate::servers::read::{create_params, update_params};

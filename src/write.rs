@@ -1,6 +1,6 @@
 //! JSON text written by hand, so the wasm build needs no serializer: string literals, and small
 //! objects of the fields that are set (the edit round trip's parameters, redacted text). Request
-//! bodies are written by [`crate::params`].
+//! bodies are written by `crate::params`.
 
 pub(crate) struct Object {
     out: String,

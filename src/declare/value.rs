@@ -202,7 +202,7 @@ impl From<&Value> for serde_json::Value {
     }
 }
 
-/// So the parameter tables ([`crate::params`]) check and write a configuration's entries and a
+/// So the parameter tables (`crate::params`) check and write a configuration's entries and a
 /// plan's steps as they check any JSON.
 impl crate::json::Json for Value {
     fn kind(&self) -> Kind {

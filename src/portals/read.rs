@@ -1,5 +1,5 @@
 //! Reading a portal's create and update parameters from parsed JSON into their Rust types,
-//! checked through the portal's table ([`super::fields::PORTAL`]): every field's type and
+//! checked through the portal's table (`super::fields::PORTAL`): every field's type and
 //! constraints, unknown fields refused, every problem reported at once.
 
 use super::fields::PORTAL;

@@ -1,5 +1,5 @@
 //! Reading a server's create and update parameters from parsed JSON into their Rust types,
-//! checked through the server's table ([`super::fields::SERVER`]): every field's type and
+//! checked through the server's table (`super::fields::SERVER`): every field's type and
 //! constraints, unknown fields refused, every problem reported at once.
 
 use super::fields::SERVER;

@@ -1,5 +1,5 @@
 //! A server's own constraints (an http(s) URL hostname, the auth type) and its typed
-//! validators, which check through the server's table ([`super::fields::SERVER`]) like every
+//! validators, which check through the server's table (`super::fields::SERVER`) like every
 //! other way in.
 
 use super::fields::SERVER;
