@@ -48,7 +48,7 @@ pub mod servers;
 pub mod shape;
 mod text;
 pub mod validate;
-pub mod write;
+mod write;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
