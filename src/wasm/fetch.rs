@@ -3,7 +3,7 @@
 //! runtime's `JSON.parse` reads the body, which stays a JavaScript value. Nothing here touches
 //! `window`.
 
-use js_sys::{Function, Promise};
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -124,12 +124,10 @@ impl FetchTransport {
             (KeepHeaders::RateLimit, true) => some_headers(&headers, &["cf-ray", "ratelimit"]),
             (KeepHeaders::Needed, true) => some_headers(&headers, &["cf-ray"]),
         };
-        let text = JsFuture::from(response.text()?).await?;
-        let parsed = glue::parse_json(&text);
-        let body = if parsed.is_undefined() {
-            Body::Text(text.as_string().unwrap_or_default())
-        } else {
-            Body::Json(parsed)
+        let body = JsFuture::from(glue::read_body(&response)?).await?;
+        let body = match body.dyn_ref::<Array>() {
+            Some(parsed) => Body::Json(parsed.get(0)),
+            None => Body::Text(body.as_string().unwrap_or_default()),
         };
         Ok(HttpResponse {
             status,

@@ -27,6 +27,10 @@ extern "C" {
     #[wasm_bindgen(js_name = memberKind)]
     pub fn member_kind(object: &JsValue, key: &JsValue) -> i32;
 
+    /// A response's body: `[value]` when it is JSON, else its text (see glue.js).
+    #[wasm_bindgen(js_name = readBody, catch)]
+    pub fn read_body(response: &web_sys::Response) -> Result<js_sys::Promise, JsValue>;
+
     /// `JSON.parse(text)`, or `undefined` when the text is not JSON.
     #[wasm_bindgen(js_name = parseJson)]
     pub fn parse_json(text: &JsValue) -> JsValue;

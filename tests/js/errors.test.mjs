@@ -114,6 +114,21 @@ test('a 200 with a non-JSON body is a decode error, not a crash', async () => {
   assert.match(err.message, /hello/);
 });
 
+test('a 200 that says it is JSON but does not parse is a decode error saying so; a 502 so labelled is quoted', async () => {
+  const { client } = await setup((req, res) => {
+    const status = req.url.endsWith('/bad-gateway') ? 502 : 200;
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(status === 200 ? '{"success": tru' : '<html>upstream down</html>');
+  }, { maxRetries: 0 });
+  const err = await rejection(client.read('x'));
+  assert.equal(err.kind, 'decode');
+  assert.match(err.message, /application\/json; charset=utf-8 body that does not parse as JSON/);
+  const gateway = await rejection(client.read('bad-gateway'));
+  assert.equal(gateway.kind, 'api');
+  assert.equal(gateway.status, 502);
+  assert.match(gateway.message, /upstream down/);
+});
+
 test('a response missing a required field is a decode error naming the field', async () => {
   const { name, ...noName } = server('x');
   const { client } = await setup((req, res) => ok(res, noName));
