@@ -126,7 +126,7 @@ export async function readBody(response) {
     try {
       return [await response.json()];
     } catch (e) {
-      if (e instanceof SyntaxError) return `(a ${type} body that does not parse as JSON)`;
+      if (e instanceof SyntaxError) return `(a body labelled ${type} that does not parse as JSON)`;
       throw e;
     }
   }

@@ -122,7 +122,7 @@ test('a 200 that says it is JSON but does not parse is a decode error saying so;
   }, { maxRetries: 0 });
   const err = await rejection(client.read('x'));
   assert.equal(err.kind, 'decode');
-  assert.match(err.message, /application\/json; charset=utf-8 body that does not parse as JSON/);
+  assert.match(err.message, /a body labelled application\/json; charset=utf-8 that does not parse as JSON/);
   const gateway = await rejection(client.read('bad-gateway'));
   assert.equal(gateway.kind, 'api');
   assert.equal(gateway.status, 502);
