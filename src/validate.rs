@@ -130,6 +130,15 @@ pub(crate) fn one_of(field: &str, value: &str, values: &[&str], problems: &mut V
     }
 }
 
+/// `prefix.key`, or `key` at the top: the path of a field inside an object at `prefix`.
+pub(crate) fn path(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        cat!(prefix, ".", key)
+    }
+}
+
 /// `field repeats "value": why`, for a value that must be unique in its list.
 pub(crate) fn repeats(field: String, value: &str, why: &str) -> Problem {
     Problem::new(field, cat!("repeats \"", value, "\": ", why))

@@ -13,7 +13,10 @@ use crate::http::Transport;
 use crate::json::Json;
 use crate::models::{AccountParams, ServerListParams};
 use crate::pages::Pages;
+use crate::params::{Model, Need, Op};
+use crate::portals::fields::PORTAL;
 use crate::request::Resource;
+use crate::servers::fields::SERVER;
 use crate::servers::Item;
 use crate::text::cat;
 use crate::validate::Problem;
@@ -124,6 +127,17 @@ fn resolved(step: &Step, env: &dyn Env) -> Result<Value, Error> {
     Ok(params)
 }
 
+/// `entry` without the members an update of `model` refuses (they cannot change).
+fn update_of(entry: &Value, model: &Model) -> Value {
+    let mut update = entry.clone();
+    for field in model.fields {
+        if field.need(Op::Update) == Need::Fixed {
+            update.remove(field.key);
+        }
+    }
+    update
+}
+
 impl<T: Transport> Client<T> {
     /// Every server and every portal of the account (every page of each), as parsed JSON:
     /// the `state` that `plan` and `export` take.
@@ -166,21 +180,17 @@ impl<T: Transport> Client<T> {
         if step.action == Action::Delete {
             return Ok(vec![(delete, true)]);
         }
-        let mut params = resolved(step, env)?;
-        // An update sends what may change: a step holds the whole entry.
-        let (resource, id, fixed): (_, _, &[&str]) = match (step.kind, step.action) {
-            (Kind::Server, Action::Update) => (
-                Resource::Servers,
-                Some(step.id.as_str()),
-                &["id", "hostname", "auth_type"],
-            ),
-            (Kind::Server, _) => (Resource::Servers, None, &[]),
-            (Kind::Portal, Action::Create) => (Resource::Portals, None, &[]),
-            (Kind::Portal, _) => (Resource::Portals, Some(step.id.as_str()), &["id"]),
+        let params = resolved(step, env)?;
+        let resource = match step.kind {
+            Kind::Server => Resource::Servers,
+            Kind::Portal => Resource::Portals,
         };
-        for key in fixed {
-            params.remove(key);
-        }
+        // A step holds the whole entry; an update sends what its table lets change.
+        let (id, params) = match (step.kind, step.action) {
+            (_, Action::Create | Action::Replace) => (None, params),
+            (Kind::Server, _) => (Some(step.id.as_str()), update_of(&params, &SERVER)),
+            (Kind::Portal, _) => (Some(step.id.as_str()), update_of(&params, &PORTAL)),
+        };
         let call = self
             .params_request(resource, id, Some(&params), account.account_id.as_deref())
             .map_err(|mut e| {

@@ -125,48 +125,27 @@ fn without_nulls(value: &Value, keep: &str) -> Value {
     Value::Object(kept.collect())
 }
 
-/// The fields a configuration may give a server (its secrets as `{ env }`, besides `catalogue`).
-const SERVER_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "hostname",
-    "auth_type",
-    "description",
-    "auth_credentials",
-    "client_secret",
-    "is_shared_oauth_callback_enabled",
-    "secure_web_gateway",
-    "updated_tools",
-    "updated_prompts",
-];
-
-/// The fields a configuration may give a portal (not the deprecated `allow_code_mode`).
-const PORTAL_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "hostname",
-    "description",
-    "code_mode",
-    "secure_web_gateway",
-    "servers",
-];
-
-/// Checks an entry: that `entry` is an object of the `allowed` fields (named otherwise, with
-/// the list), then `values`, its fields as they will be sent, through the resource's table.
+/// Checks an entry: that `entry` is an object of the fields of `model`'s table but those
+/// `left_out` (named otherwise, with the list), then `values`, its fields as they will be sent,
+/// through the table. `what` names the entry (`a server`).
 fn check_entry(
     entry: &Value,
     values: &Value,
-    (what, allowed, model): (&str, &[&str], &Model),
+    (what, model, left_out): (&str, &Model, &[&str]),
     at: &str,
     problems: &mut Vec<Problem>,
 ) {
+    let allowed: Vec<&str> = model
+        .keys(Op::Create)
+        .filter(|k| !left_out.contains(k))
+        .collect();
     let mut f = Fields {
         value: entry,
         at,
         problems,
     };
-    if f.start(what, allowed) {
-        let checked = params::check(model, Op::Create, Some(&values.only(allowed)));
+    if f.start(what, &allowed) {
+        let checked = params::check(model, Op::Create, Some(&values.only(&allowed)));
         problems.extend(checked.problems.into_iter().map(|p| under(at, p)));
     }
 }
@@ -184,7 +163,7 @@ fn server(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> 
             secret_ref(&secret, &cat!(at, ".", key), problems);
         }
     }
-    let kind = ("a server", SERVER_FIELDS, &SERVER);
+    let kind = ("a server", &SERVER, &[][..]);
     check_entry(&plain, &plain, kind, at, problems);
     item.members().map(|_| Entry {
         id: plain.str_at("id").to_owned(),
@@ -198,7 +177,8 @@ fn portal(item: &Value, at: &str, problems: &mut Vec<Problem>) -> Option<Entry> 
     check_entry(
         item,
         &fields,
-        ("a portal", PORTAL_FIELDS, &PORTAL),
+        // Not the deprecated `allow_code_mode`: a configuration says `code_mode`.
+        ("a portal", &PORTAL, &["allow_code_mode"][..]),
         at,
         problems,
     );

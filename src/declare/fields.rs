@@ -4,7 +4,7 @@
 
 use super::value::Value;
 use crate::text::cat;
-use crate::validate::Problem;
+use crate::validate::{path, Problem};
 
 /// A problem at `field` (a JSON path); the message starts with the path.
 pub(crate) fn problem(field: &str, what: &str) -> Problem {
@@ -24,15 +24,6 @@ pub(crate) fn joined<S: AsRef<str>>(items: &[S], sep: &str) -> String {
         out.push_str(item.as_ref());
     }
     out
-}
-
-/// `prefix.key`, or `key` at the top.
-pub(crate) fn path(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_owned()
-    } else {
-        cat!(prefix, ".", key)
-    }
 }
 
 /// A problem found on parameters (fields relative to them), moved under `prefix`.

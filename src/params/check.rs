@@ -4,7 +4,7 @@
 use super::table::{Field, Kind, Model, Need, Op};
 use crate::json::Json;
 use crate::text::{cat, decimal};
-use crate::validate::{repeats, Problem};
+use crate::validate::{path, repeats, Problem};
 use crate::write::push_string;
 
 /// A top-level value that passed its checks, for checks across fields and for the create's
@@ -26,7 +26,7 @@ pub(crate) struct Checked {
     pub account_id: Option<String>,
     /// The request body, meaningful only when there are no problems.
     pub body: String,
-    /// The top-level strings and booleans that passed their checks.
+    /// The top-level strings, booleans and numbers that passed their checks.
     pub seen: Vec<(&'static str, Scalar)>,
     /// Every problem: the fields' in the table's order, then unknown fields.
     pub problems: Vec<Problem>,
@@ -41,6 +41,14 @@ impl Checked {
     pub(crate) fn text(&self, key: &str) -> Option<&str> {
         match self.scalar(key)? {
             Scalar::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The top-level boolean `key`, if it was given.
+    pub(crate) fn flag(&self, key: &str) -> Option<bool> {
+        match self.scalar(key)? {
+            Scalar::Flag(flag) => Some(*flag),
             _ => None,
         }
     }
@@ -64,28 +72,23 @@ pub(crate) fn check<J: Json>(model: &Model, op: Op, value: Option<&J>) -> Checke
     let mut account_id = None;
     let mut seen = Vec::new();
     run.object(model, op, value, "", Some(&mut account_id), &mut seen);
-    if let Some(across) = model.across {
-        across(&seen, &mut run.problems);
-    }
-    Checked {
+    let mut checked = Checked {
         account_id,
         body: run.out,
         seen,
-        problems: run.problems,
+        problems: Vec::new(),
+    };
+    let mut problems = run.problems;
+    if let Some(across) = model.across {
+        across(&checked, &mut problems);
     }
+    checked.problems = problems;
+    checked
 }
 
 struct Run {
     problems: Vec<Problem>,
     out: String,
-}
-
-fn path(at: &str, key: &str) -> String {
-    if at.is_empty() {
-        key.to_owned()
-    } else {
-        cat!(at, ".", key)
-    }
 }
 
 /// What to say of a key the model does not have: the fields it does.
@@ -99,11 +102,9 @@ fn unknown(model: &Model, op: Op, top: bool) -> String {
     if top {
         out.push_str("account_id, ");
     }
-    for f in model.fields {
-        if f.need(op) != Need::Fixed {
-            out.push_str(f.key);
-            out.push_str(", ");
-        }
+    for key in model.keys(op) {
+        out.push_str(key);
+        out.push_str(", ");
     }
     out.truncate(out.len().saturating_sub(2));
     out.push(')');
@@ -112,8 +113,7 @@ fn unknown(model: &Model, op: Op, top: bool) -> String {
 
 impl Run {
     fn problem(&mut self, field: String, what: &str) {
-        let message = cat!(field, " ", what);
-        self.problems.push(Problem { field, message });
+        self.problems.push(Problem::new(field, what));
     }
 
     fn mistyped<J: Json>(&mut self, field: String, want: &str, got: &J) {
@@ -211,7 +211,7 @@ impl Run {
         self.out.push(':');
     }
 
-    /// One given member: its value if it passed (a string or boolean).
+    /// One given member: its value if it passed and is a string, boolean or number.
     fn member<J: Json>(
         &mut self,
         f: &Field,

@@ -9,9 +9,9 @@ mod check;
 mod overrides;
 mod table;
 
-pub(crate) use check::{check, Checked, Scalar};
+pub(crate) use check::{check, Checked};
 pub(crate) use overrides::overrides;
-pub(crate) use table::{Field, Kind, Model, Op};
+pub(crate) use table::{Field, Kind, Model, Need, Op};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -25,8 +25,8 @@ pub(crate) enum Need {
 /// A field's own check on a string value: pushes the problems of `field`.
 pub(crate) type Rule = fn(field: &str, value: &str, problems: &mut Vec<Problem>);
 
-/// A check across fields, given the top-level values that passed their own checks.
-pub(crate) type Across = fn(seen: &[(&'static str, super::Scalar)], problems: &mut Vec<Problem>);
+/// A check across fields, given what the fields' own checks found.
+pub(crate) type Across = fn(checked: &super::Checked, problems: &mut Vec<Problem>);
 
 /// A field's JSON type, and what `null` means for it.
 pub(crate) enum Kind {
@@ -116,4 +116,14 @@ pub(crate) struct Model {
     /// A check across fields, on the values that passed their own (a portal's code mode
     /// against the deprecated boolean).
     pub across: Option<Across>,
+}
+
+impl Model {
+    /// The keys a call takes (for an update, all but the fixed ones), in the table's order.
+    pub(crate) fn keys(&self, op: Op) -> impl Iterator<Item = &'static str> + '_ {
+        self.fields
+            .iter()
+            .filter(move |f| f.need(op) != Need::Fixed)
+            .map(|f| f.key)
+    }
 }

@@ -5,7 +5,7 @@
 
 use super::fields::PORTAL;
 use super::models::{CodeMode, PortalCreateParams, PortalUpdateParams};
-use crate::params::{self, Op, Scalar};
+use crate::params::{self, Checked, Op};
 use crate::text::cat;
 use crate::validate::{check_server_id, one_of, Problem};
 
@@ -86,16 +86,14 @@ pub(crate) fn code_mode(field: &str, value: &str, problems: &mut Vec<Problem>) {
 }
 
 /// A known `code_mode` and the deprecated `allow_code_mode`, when both are given, must agree.
-pub(crate) fn code_mode_agrees(seen: &[(&'static str, Scalar)], problems: &mut Vec<Problem>) {
-    let value = |key: &str| seen.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
-    let (Some(Scalar::Text(mode)), Some(Scalar::Flag(allow))) =
-        (value("code_mode"), value("allow_code_mode"))
+pub(crate) fn code_mode_agrees(checked: &Checked, problems: &mut Vec<Problem>) {
+    let (Some(mode), Some(allow)) = (checked.text("code_mode"), checked.flag("allow_code_mode"))
     else {
         return;
     };
-    let mode = CodeMode::from(mode.as_str());
-    if *allow != mode.allows_code() {
-        let said = if *allow { "true" } else { "false" };
+    let mode = CodeMode::from(mode);
+    if allow != mode.allows_code() {
+        let said = if allow { "true" } else { "false" };
         problems.push(Problem::new(
             "allow_code_mode",
             cat!(
